@@ -1,0 +1,17 @@
+using k8s;
+using k8s.Models;
+
+namespace NodeIpam.Runtime.Controllers;
+
+/// <summary>
+/// A level-based reconciler for one kind, as in KubeOps. The runtime calls <see cref="ReconcileAsync"/> with the
+/// current object from the informer cache whenever the object, or something mapped to it by a secondary watch,
+/// may have changed. Calls for one key never overlap; calls for different keys may run in parallel.
+/// The method must be idempotent: it can be called any number of times for the same state.
+/// </summary>
+public interface IEntityController<in TEntity>
+    where TEntity : IKubernetesObject<V1ObjectMeta>
+{
+    /// <summary>Drives the cluster towards the state <paramref name="entity"/> asks for.</summary>
+    Task<ReconciliationResult> ReconcileAsync(TEntity entity, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+using k8s;
+using k8s.Models;
+
+namespace NodeIpam.Runtime.Informers;
+
+/// <summary>
+/// A shared list+watch informer for one kind (client-go's SharedIndexInformer): one LIST and one WATCH per kind
+/// per process, whatever the number of controllers reading it.
+/// </summary>
+public interface IInformer<TEntity>
+    where TEntity : IKubernetesObject<V1ObjectMeta>
+{
+    /// <summary>The cache this informer fills.</summary>
+    IStore<TEntity> Store { get; }
+
+    /// <summary>True once the initial LIST has been stored and delivered to the handlers.</summary>
+    bool HasSynced { get; }
+
+    /// <summary>Completes when <see cref="HasSynced"/> becomes true, or throws when cancelled.</summary>
+    Task WaitForSyncAsync(CancellationToken cancellationToken);
+
+    /// <summary>Adds a handler; a handler added after sync is first told about every cached object.</summary>
+    IDisposable AddEventHandler(IResourceEventHandler<TEntity> handler);
+}

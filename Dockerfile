@@ -1,0 +1,23 @@
+# syntax=docker/dockerfile:1
+# Build: the SDK image; run: the chiseled ASP.NET Core runtime (no shell, no package manager, non-root "app").
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+
+# Restore in its own layer: it changes only when a project file or a package version changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY NodeIpam.Operator/NodeIpam.Operator.csproj NodeIpam.Operator/
+COPY NodeIpam.Runtime/NodeIpam.Runtime.csproj NodeIpam.Runtime/
+RUN dotnet restore NodeIpam.Operator/NodeIpam.Operator.csproj
+
+COPY hack/publish.sh hack/
+COPY NodeIpam.Operator/ NodeIpam.Operator/
+COPY NodeIpam.Runtime/ NodeIpam.Runtime/
+RUN sh hack/publish.sh /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+WORKDIR /app
+COPY --from=build /app ./
+# The chiseled images' non-root user ("app", UID 1654), numeric so runAsNonRoot can verify it.
+USER 1654
+ENTRYPOINT ["dotnet", "/app/NodeIpam.Operator.dll"]
+CMD ["run"]

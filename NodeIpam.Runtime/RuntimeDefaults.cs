@@ -1,66 +1,58 @@
 namespace NodeIpam.Runtime;
 
 /// <summary>
-/// Every default of the runtime, in one place, each with the reason for its value and where it comes from in
-/// client-go or controller-runtime. Options records read these; nothing else hard-codes a number.
+/// Every default of the runtime, in one place, each with why it has that value and where the value comes from
+/// (client-go, controller-runtime or kubebuilder), so that the operator behaves like a Go operator out of the box.
+/// Append new defaults at the end of the class.
 /// </summary>
-internal static class RuntimeDefaults
+public static class RuntimeDefaults
 {
-    // ---- Informers (client-go tools/cache/reflector.go) ----
+    /// <summary>First retry delay after a failed reconcile; client-go's DefaultControllerRateLimiter (5 ms).</summary>
+    public static readonly TimeSpan FailureBaseDelay = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>LIST page size: client-go's pager default (pager.defaultPageSize = 500); bounds one response's size.</summary>
-    public const int ListPageSize = 500;
+    /// <summary>Cap of the per-key exponential backoff; client-go's DefaultControllerRateLimiter (1000 s).</summary>
+    public static readonly TimeSpan FailureMaxDelay = TimeSpan.FromSeconds(1000);
 
-    /// <summary>Minimum watch timeoutSeconds: client-go's minWatchTimeout (5 min); the server closes the watch after it.</summary>
-    public static readonly TimeSpan MinWatchTimeout = TimeSpan.FromMinutes(5);
+    /// <summary>Steady rate of the overall retry token bucket, so a mass failure cannot hammer the API server; client-go (10 qps).</summary>
+    public const double RetryBucketQps = 10;
 
-    /// <summary>First reconnect delay: reflector backoff manager's initial 800 ms (NewExponentialBackoffManager(800ms, ...)).</summary>
-    public static readonly TimeSpan WatchBackoffInitial = TimeSpan.FromMilliseconds(800);
+    /// <summary>Burst of the overall retry token bucket; client-go's DefaultControllerRateLimiter (100).</summary>
+    public const int RetryBucketBurst = 100;
 
-    /// <summary>Reconnect delay cap: reflector backoff manager's 30 s maximum.</summary>
-    public static readonly TimeSpan WatchBackoffMax = TimeSpan.FromSeconds(30);
+    /// <summary>Workers per controller; controller-runtime's MaxConcurrentReconciles default (1): simplest to reason about, the operator raises it by flag.</summary>
+    public const int MaxConcurrentReconciles = 1;
 
-    /// <summary>Healthy time after which the reconnect delay starts again from the initial value: reflector's 2 min reset.</summary>
-    public static readonly TimeSpan WatchBackoffReset = TimeSpan.FromMinutes(2);
+    /// <summary>How long a stop waits for in-flight reconciles to finish; controller-runtime's manager GracefulShutdownTimeout (30 s).</summary>
+    public static readonly TimeSpan GracefulShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Reconnect delay jitter factor: reflector's jitter 1.0 (a delay d becomes d + rand*d).</summary>
-    public const double WatchBackoffJitter = 1.0;
+    /// <summary>Address of /healthz and /readyz; kubebuilder's scaffolded --health-probe-bind-address (:8081).</summary>
+    public const string HealthProbeBindAddress = ":8081";
+
+    /// <summary>Address of /metrics; kubebuilder's historical --metrics-bind-address (:8080); "0" disables it, as in controller-runtime.</summary>
+    public const string MetricsBindAddress = ":8080";
+
+    /// <summary>The bind address value that disables an endpoint; controller-runtime's convention for metrics ("0").</summary>
+    public const string DisabledBindAddress = "0";
+
+    /// <summary>Product token of the User-Agent header, so API server audit logs name the operator (client-go sends "binary/version").</summary>
+    public const string UserAgentProduct = "nodeipam-operator";
 
     /// <summary>
-    /// A watch that delivers neither an event nor a bookmark for this long is treated as half-open and re-opened.
-    /// client-go has no such watchdog (it relies on TCP keep-alives and the server's timeout); the real API server sends
-    /// a bookmark about every minute, so three silent minutes mean the connection is dead.
+    /// Buckets of controller_runtime_reconcile_time_seconds, in seconds; controller-runtime's own list, so existing
+    /// dashboards and alerts keep their meaning.
     /// </summary>
-    public static readonly TimeSpan WatchIdleTimeout = TimeSpan.FromMinutes(3);
+    public static IReadOnlyList<double> ReconcileTimeBuckets { get; } =
+    [
+        0.005, 0.01, 0.025, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0,
+        1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5, 6, 7, 8, 9, 10, 15, 20, 25, 30, 40, 50, 60,
+    ];
 
-    // ---- Leader election (controller-runtime pkg/leaderelection defaults, client-go tools/leaderelection) ----
-
-    /// <summary>How long a lease is valid after its last renewal: controller-runtime's defaultLeaseDuration (15 s).</summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
-
-    /// <summary>How long the leader keeps trying to renew before giving up: controller-runtime's defaultRenewDeadline (10 s).</summary>
-    public static readonly TimeSpan RenewDeadline = TimeSpan.FromSeconds(10);
-
-    /// <summary>Interval between acquire/renew attempts: controller-runtime's defaultRetryPeriod (2 s).</summary>
-    public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(2);
-
-    /// <summary>Jitter applied to the retry period: client-go leaderelection's JitterFactor (1.2); the validation uses it.</summary>
-    public const double LeaderElectionJitterFactor = 1.2;
-
-    // ---- Events (client-go tools/events and tools/record) ----
-
-    /// <summary>Repeats of the same event within this window become one Event with a series: client-go events' isomorphic window (6 min).</summary>
-    public static readonly TimeSpan EventDedupeWindow = TimeSpan.FromMinutes(6);
-
-    /// <summary>Per-object event burst: client-go record's spam filter defaultSpamBurst (25).</summary>
-    public const int EventSpamBurst = 25;
-
-    /// <summary>Per-object event refill interval: client-go record's defaultSpamQPS (1/300 per second: one token per 5 min).</summary>
-    public static readonly TimeSpan EventSpamRefill = TimeSpan.FromMinutes(5);
-
-    /// <summary>Longest note the API server accepts (events.k8s.io/v1 validation: 1 KiB).</summary>
-    public const int EventNoteMaxLength = 1024;
-
-    /// <summary>Events waiting to be sent beyond which new ones are dropped (client-go's broadcaster queue length, 1000).</summary>
-    public const int EventQueueCapacity = 1000;
+    /// <summary>
+    /// Buckets of workqueue_queue_duration_seconds and workqueue_work_duration_seconds: 10 ns to 1000 s by powers of
+    /// ten; controller-runtime's workqueue metrics provider (ExponentialBuckets(10e-9, 10, 12)).
+    /// </summary>
+    public static IReadOnlyList<double> WorkQueueDurationBuckets { get; } =
+    [
+        1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000,
+    ];
 }

@@ -1,0 +1,154 @@
+using k8s;
+using k8s.Models;
+
+namespace NodeIpam.Runtime.Informers;
+
+/// <summary>
+/// The thread-safe cache behind an informer (client-go's thread-safe indexer): objects by key plus secondary
+/// indexes. Only the informer writes; any thread may read. Index functions run under the write lock and must be
+/// pure and fast; an index function that throws leaves that object out of that index (the informer logs it).
+/// </summary>
+internal sealed class CacheStore<TEntity> : IStore<TEntity>
+    where TEntity : IKubernetesObject<V1ObjectMeta>
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ObjectKey, TEntity> _items = [];
+    private readonly IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> _indexers;
+    private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indexes = [];
+    private readonly Action<string, ObjectKey, Exception> _onIndexError;
+
+    public CacheStore(
+        IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> indexers,
+        Action<string, ObjectKey, Exception> onIndexError)
+    {
+        _indexers = indexers;
+        _onIndexError = onIndexError;
+        foreach (var name in indexers.Keys)
+        {
+            _indexes[name] = new Dictionary<string, HashSet<ObjectKey>>(StringComparer.Ordinal);
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public static ObjectKey KeyOf(TEntity entity) =>
+        new(entity.Metadata?.NamespaceProperty ?? string.Empty, entity.Metadata?.Name ?? string.Empty);
+
+    public TEntity? Get(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return _items.TryGetValue(key, out var item) ? item : default;
+        }
+    }
+
+    public IReadOnlyCollection<TEntity> List()
+    {
+        lock (_gate)
+        {
+            return [.. _items.Values];
+        }
+    }
+
+    public IReadOnlyCollection<TEntity> ByIndex(string indexName, string indexedValue)
+    {
+        lock (_gate)
+        {
+            if (!_indexes.TryGetValue(indexName, out var index))
+            {
+                throw new ArgumentException($"No index named '{indexName}' is registered.", nameof(indexName));
+            }
+
+            return index.TryGetValue(indexedValue, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+        }
+    }
+
+    /// <summary>Stores <paramref name="entity"/>; returns the object it replaced, if any.</summary>
+    public TEntity? Upsert(TEntity entity)
+    {
+        var key = KeyOf(entity);
+        lock (_gate)
+        {
+            _items.TryGetValue(key, out var old);
+            if (old is not null)
+            {
+                Unindex(key, old);
+            }
+
+            _items[key] = entity;
+            Index(key, entity);
+            return old;
+        }
+    }
+
+    /// <summary>Removes the object with <paramref name="key"/>; returns it, if it was cached.</summary>
+    public TEntity? Remove(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            if (!_items.Remove(key, out var old))
+            {
+                return default;
+            }
+
+            Unindex(key, old);
+            return old;
+        }
+    }
+
+    private void Index(ObjectKey key, TEntity entity)
+    {
+        foreach (var (name, indexer) in _indexers)
+        {
+            foreach (var value in SafeValues(name, key, indexer, entity))
+            {
+                var index = _indexes[name];
+                if (!index.TryGetValue(value, out var keys))
+                {
+                    keys = [];
+                    index[value] = keys;
+                }
+
+                keys.Add(key);
+            }
+        }
+    }
+
+    private void Unindex(ObjectKey key, TEntity entity)
+    {
+        foreach (var (name, indexer) in _indexers)
+        {
+            var index = _indexes[name];
+            foreach (var value in SafeValues(name, key, indexer, entity))
+            {
+                if (index.TryGetValue(value, out var keys) && keys.Remove(key) && keys.Count == 0)
+                {
+                    index.Remove(value);
+                }
+            }
+        }
+    }
+
+    private IReadOnlyCollection<string> SafeValues(
+        string name, ObjectKey key, Func<TEntity, IEnumerable<string>> indexer, TEntity entity)
+    {
+        try
+        {
+            return [.. indexer(entity).Distinct(StringComparer.Ordinal)];
+        }
+        catch (Exception e)
+        {
+            _onIndexError(name, key, e);
+            return [];
+        }
+    }
+}

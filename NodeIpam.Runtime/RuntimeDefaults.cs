@@ -59,6 +59,9 @@ public static class RuntimeDefaults
     /// <summary>Per-object event refill interval: client-go record's defaultSpamQPS (1/300 per second: one token per 5 min).</summary>
     public static readonly TimeSpan EventSpamRefill = TimeSpan.FromMinutes(5);
 
+    /// <summary>A growing event series is patched at most this often: our choice (client-go refreshes series every 30 min, too slow to read).</summary>
+    public static readonly TimeSpan EventSeriesFlushInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>Longest note the API server accepts (events.k8s.io/v1 validation: 1 KiB).</summary>
     public const int EventNoteMaxLength = 1024;
 

@@ -1,1 +1,3 @@
-return 0;
+using NodeIpam.Operator.Cli;
+
+return await CommandLine.RunAsync(args, CliConsole.System, CancellationToken.None);

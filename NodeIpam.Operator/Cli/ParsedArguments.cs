@@ -1,0 +1,60 @@
+namespace NodeIpam.Operator.Cli;
+
+/// <summary>
+/// Options in the order given, parsed the way kubectl users expect: <c>--name value</c>, <c>--name=value</c>,
+/// <c>-n value</c>, <c>-n=value</c>, and flags without a value. Anything else is a <see cref="UsageException"/>.
+/// </summary>
+internal sealed class ParsedArguments
+{
+    private readonly List<(string Name, string? Value)> options = [];
+
+    private ParsedArguments()
+    {
+    }
+
+    /// <summary>Parses <paramref name="args"/>; option names include their dashes.</summary>
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
+    {
+        var parsed = new ParsedArguments();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var equals = arg.StartsWith('-') ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
+            var name = equals > 0 ? arg[..equals] : arg;
+            if (valueOptions.Contains(name))
+            {
+                if (equals > 0)
+                {
+                    parsed.options.Add((name, arg[(equals + 1)..]));
+                }
+                else if (i + 1 < args.Count)
+                {
+                    parsed.options.Add((name, args[++i]));
+                }
+                else
+                {
+                    throw new UsageException($"option {name} needs a value");
+                }
+            }
+            else if (flags.Contains(name) && equals < 0)
+            {
+                parsed.options.Add((name, null));
+            }
+            else
+            {
+                throw new UsageException(arg.StartsWith('-') ? $"unknown option {name}" : $"unexpected argument \"{arg}\"");
+            }
+        }
+
+        return parsed;
+    }
+
+    /// <summary>Whether any of the names was given.</summary>
+    public bool Has(params string[] names) => options.Any(o => names.Contains(o.Name));
+
+    /// <summary>Every value given for any of the names, in order.</summary>
+    public IReadOnlyList<string> All(params string[] names) => [.. options.Where(o => names.Contains(o.Name)).Select(o => o.Value!)];
+
+    /// <summary>The value given for any of the names (the last one wins, as in kubectl); null when absent.</summary>
+    public string? Last(params string[] names) => All(names) is { Count: > 0 } values ? values[^1] : null;
+}

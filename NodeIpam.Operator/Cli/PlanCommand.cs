@@ -1,0 +1,54 @@
+using NodeIpam.Operator.Domain;
+
+namespace NodeIpam.Operator.Cli;
+
+/// <summary><c>plan</c>: runs the domain on a dump of a cluster and prints the result; never contacts a cluster.</summary>
+internal sealed class PlanCommand : ICliCommand
+{
+    /// <inheritdoc/>
+    public string Name => "plan";
+
+    /// <inheritdoc/>
+    public string Summary => "show which addresses each LoadBalancer Service gets from a dump of a cluster, and why";
+
+    /// <inheritdoc/>
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (PlanOptions.WantsHelp(args))
+        {
+            await console.Out.WriteLineAsync(PlanOptions.Usage);
+            return ExitCodes.Success;
+        }
+
+        var options = PlanOptions.Parse(args);
+        var dump = ClusterDumpReader.Read(options.Sources, console.In);
+        var results = Plan(dump, options);
+        if (options.Service is { } wanted && results.Count == 0)
+        {
+            throw new InputException($"no Service {wanted.Namespace}/{wanted.Name} in the input");
+        }
+
+        var text = options.Output switch
+        {
+            PlanOutput.Json => PlanReportWriter.ToJson(PlanReport.From(results)),
+            PlanOutput.Yaml => PlanReportWriter.ToYaml(PlanReport.From(results)),
+            _ when options.Service is not null => PlanTableWriter.Explain(results[0]),
+            _ => PlanTableWriter.Table(results),
+        };
+        await console.Out.WriteAsync(text);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Plans every Service in the dump (or only the one asked for), sorted by namespace then name.</summary>
+    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options)
+    {
+        var nodes = dump.Nodes.Select(NodeFacts.From).ToList();
+        var slices = dump.EndpointSlices.Select(EndpointSliceFacts.From).ToList();
+        return [.. dump.Services
+            .Select(s => ServiceFacts.From(s, options.Management))
+            .Where(s => options.Service is not { } only || (s.Namespace == only.Namespace && s.Name == only.Name))
+            .OrderBy(s => s.Namespace, StringComparer.Ordinal)
+            .ThenBy(s => s.Name, StringComparer.Ordinal)
+            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices)))];
+    }
+}

@@ -1,0 +1,104 @@
+using k8s.Models;
+using NodeIpam.Operator.Domain.Addresses;
+
+namespace NodeIpam.Operator.Domain;
+
+/// <summary>
+/// What the planner needs from a Node, extracted once per node change: name, labels, exclusions and strictly
+/// parsed addresses. Reads only name, labels, deletionTimestamp, spec.taints and status.addresses, so a trimmed
+/// informer cache suffices. Immutable.
+/// </summary>
+internal sealed class NodeFacts
+{
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    // Indexed by AddressSlot: [family * 2 + type].
+    private readonly NodeAddress[][] addresses;
+
+    private NodeFacts(string name, IReadOnlyDictionary<string, string> labels, NodeExclusions exclusions, NodeAddress[][] addresses, IReadOnlyList<InvalidNodeAddress> invalidAddresses)
+    {
+        Name = name;
+        Labels = labels;
+        Exclusions = exclusions;
+        this.addresses = addresses;
+        InvalidAddresses = invalidAddresses;
+    }
+
+    /// <summary>The node name.</summary>
+    public string Name { get; }
+
+    /// <summary>The node labels.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
+    /// <summary>Why the node is not eligible; <see cref="NodeExclusions.None"/> when it is.</summary>
+    public NodeExclusions Exclusions { get; }
+
+    /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses; they are skipped.</summary>
+    public IReadOnlyList<InvalidNodeAddress> InvalidAddresses { get; }
+
+    /// <summary>Extracts the facts from a node (which may be trimmed to the fields above).</summary>
+    public static NodeFacts From(V1Node node)
+    {
+        var labels = node.Metadata?.Labels is { Count: > 0 } source
+            ? new Dictionary<string, string>(source, StringComparer.Ordinal)
+            : NoLabels;
+        var exclusions = NodeExclusions.None;
+        if (node.Metadata?.DeletionTimestamp is not null)
+        {
+            exclusions |= NodeExclusions.BeingDeleted;
+        }
+
+        if (labels.ContainsKey(WellKnown.ExcludeFromLoadBalancersLabel))
+        {
+            exclusions |= NodeExclusions.ExcludeLabel;
+        }
+
+        if (node.Spec?.Taints?.Any(t => t?.Key == WellKnown.ToBeDeletedTaint) == true)
+        {
+            exclusions |= NodeExclusions.ToBeDeletedTaint;
+        }
+
+        var slots = new List<NodeAddress>[4];
+        var invalid = new List<InvalidNodeAddress>();
+        foreach (var address in node.Status?.Addresses ?? [])
+        {
+            NodeAddressType type;
+            switch (address?.Type)
+            {
+                case WellKnown.ExternalIpType:
+                    type = NodeAddressType.ExternalIP;
+                    break;
+                case WellKnown.InternalIpType:
+                    type = NodeAddressType.InternalIP;
+                    break;
+                default:
+                    continue;
+            }
+
+            if (NodeAddress.TryParse(address.Address, out var problem) is { } parsed)
+            {
+                (slots[Slot(parsed.Ip.Family, type)] ??= []).Add(parsed);
+            }
+            else
+            {
+                invalid.Add(new InvalidNodeAddress(type, address.Address ?? string.Empty, problem));
+            }
+        }
+
+        var arrays = new NodeAddress[4][];
+        for (var i = 0; i < 4; i++)
+        {
+            arrays[i] = slots[i] is { } list ? [.. list] : [];
+        }
+
+        return new NodeFacts(node.Metadata?.Name ?? string.Empty, labels, exclusions, arrays, invalid.Count == 0 ? [] : invalid);
+    }
+
+    /// <summary>The node's valid addresses of one family and type, in the order the node lists them.</summary>
+    public IReadOnlyList<NodeAddress> GetAddresses(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
+
+    /// <summary>The same as <see cref="GetAddresses"/>, as an array for the planner's hot loop; callers never mutate it.</summary>
+    internal NodeAddress[] AddressArray(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
+
+    private static int Slot(IpFamily family, NodeAddressType type) => ((int)family * 2) + (int)type;
+}

@@ -1,0 +1,110 @@
+using k8s.Models;
+using NodeIpam.Operator.Domain.Addresses;
+using NodeIpam.Operator.Domain.Labels;
+
+namespace NodeIpam.Operator.Domain;
+
+/// <summary>What the planner needs from a Service, extracted (and its selector parsed) once per Service change. Immutable.</summary>
+internal sealed class ServiceFacts
+{
+    private ServiceFacts(string ns, string name)
+    {
+        Namespace = ns;
+        Name = name;
+    }
+
+    /// <summary>The namespace.</summary>
+    public string Namespace { get; }
+
+    /// <summary>The name.</summary>
+    public string Name { get; }
+
+    /// <summary>Whether the operator owns this Service's load-balancer status.</summary>
+    public bool IsManaged { get; private init; }
+
+    /// <summary>Why the Service is not ours; null when <see cref="IsManaged"/>.</summary>
+    public string? UnmanagedReason { get; private init; }
+
+    /// <summary><c>externalTrafficPolicy: Local</c>: only nodes with endpoints are candidates.</summary>
+    public bool IsLocal { get; private init; }
+
+    /// <summary>The families to advertise, in order: <c>spec.ipFamilies</c>, else the families of <c>spec.clusterIPs</c>, else IPv4.</summary>
+    public IReadOnlyList<IpFamily> Families { get; private init; } = [];
+
+    /// <summary>The selector annotation's text; null when the annotation is absent.</summary>
+    public string? SelectorText { get; private init; }
+
+    /// <summary>The parsed selector annotation (an absent or blank annotation selects every node).</summary>
+    public LabelSelectorParseResult Selector { get; private init; } = LabelSelectorParseResult.Valid(LabelSelector.Everything);
+
+    /// <summary>Extracts the facts; never throws on odd content.</summary>
+    public static ServiceFacts From(V1Service service, ManagementOptions options)
+    {
+        var metadata = service.Metadata;
+        var spec = service.Spec;
+        string? selectorText = null;
+        _ = metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selectorText);
+        var unmanagedReason = UnmanagedBecause(service, options);
+        return new ServiceFacts(metadata?.NamespaceProperty ?? string.Empty, metadata?.Name ?? string.Empty)
+        {
+            UnmanagedReason = unmanagedReason,
+            IsManaged = unmanagedReason is null,
+            IsLocal = spec?.ExternalTrafficPolicy == WellKnown.LocalTrafficPolicy,
+            Families = FamiliesOf(spec),
+            SelectorText = selectorText,
+            Selector = LabelSelector.Parse(selectorText),
+        };
+    }
+
+    private static string? UnmanagedBecause(V1Service service, ManagementOptions options)
+    {
+        var type = service.Spec?.Type ?? "ClusterIP";
+        if (type != WellKnown.LoadBalancerType)
+        {
+            return $"type is {type}, not LoadBalancer";
+        }
+
+        if (service.Metadata?.DeletionTimestamp is not null)
+        {
+            return "being deleted";
+        }
+
+        var loadBalancerClass = service.Spec?.LoadBalancerClass;
+        if (string.IsNullOrEmpty(loadBalancerClass))
+        {
+            return options.ManageServicesWithoutClass
+                ? null
+                : $"no loadBalancerClass (set it to {WellKnown.LoadBalancerClass}, or manage Services without a class)";
+        }
+
+        return loadBalancerClass == WellKnown.LoadBalancerClass ? null : $"loadBalancerClass is {loadBalancerClass}";
+    }
+
+    private static IpFamily[] FamiliesOf(V1ServiceSpec? spec)
+    {
+        var families = new List<IpFamily>(2);
+        foreach (var family in spec?.IpFamilies ?? [])
+        {
+            IpFamily? parsed = family switch { "IPv4" => IpFamily.IPv4, "IPv6" => IpFamily.IPv6, _ => null };
+            if (parsed is { } known && !families.Contains(known))
+            {
+                families.Add(known);
+            }
+        }
+
+        if (families.Count == 0)
+        {
+            // Older objects and hand-written input may lack ipFamilies; the cluster IPs say which families the Service has.
+            var clusterIps = spec?.ClusterIPs is { Count: > 0 } ips ? ips : spec?.ClusterIP is { } ip ? [ip] : [];
+            foreach (var text in clusterIps)
+            {
+                if (CanonicalIp.TryParse(text, out var parsed, out _) && !families.Contains(parsed.Family))
+                {
+                    families.Add(parsed.Family);
+                }
+            }
+        }
+
+        return families.Count == 0 ? [IpFamily.IPv4] : [.. families];
+    }
+}

@@ -1,0 +1,165 @@
+using NodeIpam.Operator.Domain.Labels;
+
+namespace NodeIpam.Operator.Domain;
+
+/// <summary>
+/// Decides which node addresses a Service advertises. Pure: no I/O, clock or logging; the same inputs in any
+/// order give the same plan. One pass over the nodes with no per-node allocation, so a controller can afford it
+/// for every Service on every node change.
+/// </summary>
+internal static class ServicePlanner
+{
+    /// <summary>Plans one Service. <paramref name="slices"/> may hold slices of other Services; only its own count.</summary>
+    public static ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes, IReadOnlyCollection<EndpointSliceFacts> slices)
+    {
+        if (!service.IsManaged)
+        {
+            return new ServicePlan(service, explain: null);
+        }
+
+        if (service.Selector.Selector is not { } selector)
+        {
+            var error = $"invalid node selector in annotation {WellKnown.MatchNodeLabelsAnnotation} \"{service.SelectorText}\": {service.Selector}; the current status is kept";
+            return new ServicePlan(service, () => NodeExplainer.NotEvaluated(nodes)) { Error = error, NodeCount = nodes.Count };
+        }
+
+        var warnings = new List<PlanWarning>();
+        var local = service.IsLocal ? LocalEndpoints.From(service, slices, warnings) : null;
+        var families = service.Families;
+        var collector = new AddressCollector(families);
+        int matching = 0, matchingExcluded = 0, selected = 0, endpointNodesFound = 0;
+        List<NodeFacts>? withInvalidAddresses = null;
+        foreach (var node in nodes)
+        {
+            var hasEndpoint = local is null || local.HasEndpointOn(node.Name);
+            if (local is not null && hasEndpoint)
+            {
+                endpointNodesFound++;
+            }
+
+            if (!selector.Matches(node.Labels))
+            {
+                continue;
+            }
+
+            matching++;
+            if (node.Exclusions != NodeExclusions.None)
+            {
+                matchingExcluded++;
+                continue;
+            }
+
+            if (!hasEndpoint)
+            {
+                continue;
+            }
+
+            selected++;
+            collector.Add(node);
+            if (node.InvalidAddresses.Count > 0)
+            {
+                (withInvalidAddresses ??= []).Add(node);
+            }
+        }
+
+        if (local is not null && endpointNodesFound < local.EndpointByNode.Count)
+        {
+            AddUnknownNodeWarning(local, nodes, warnings);
+        }
+
+        var (ingress, choices) = collector.Finish();
+        AddSelectionWarnings(service, selector, nodes, local, matching, matchingExcluded, selected, choices, warnings);
+        AddInvalidAddressWarnings(withInvalidAddresses, warnings);
+        return new ServicePlan(service, () => NodeExplainer.Explain(selector, local, choices, nodes))
+        {
+            Ingress = ingress,
+            Warnings = warnings,
+            Families = choices,
+            NodeCount = nodes.Count,
+            SelectedNodeCount = selected,
+        };
+    }
+
+    private static void AddUnknownNodeWarning(LocalEndpoints local, IReadOnlyCollection<NodeFacts> nodes, List<PlanWarning> warnings)
+    {
+        var known = new HashSet<string>(nodes.Select(n => n.Name), StringComparer.Ordinal);
+        var unknown = local.EndpointByNode.Where(e => !known.Contains(e.Key)).Select(e => $"{e.Key} ({e.Value})").ToList();
+        warnings.Add(new PlanWarning(
+            PlanWarningCode.EndpointOnUnknownNode,
+            $"endpoints name {unknown.Count} nodes that do not exist and are skipped: {MessageList.Join(unknown)}"));
+    }
+
+    private static void AddSelectionWarnings(
+        ServiceFacts service,
+        LabelSelector selector,
+        IReadOnlyCollection<NodeFacts> nodes,
+        LocalEndpoints? local,
+        int matching,
+        int matchingExcluded,
+        int selected,
+        IReadOnlyList<FamilyChoice> choices,
+        List<PlanWarning> warnings)
+    {
+        if (selected > 0)
+        {
+            foreach (var choice in choices.Where(c => c.Type is null))
+            {
+                warnings.Add(new PlanWarning(
+                    PlanWarningCode.NoAddressOfFamily,
+                    $"no address of family {choice.Family} on the selected nodes (no InternalIP or ExternalIP of that family)"));
+            }
+
+            return;
+        }
+
+        var matchingNodes = selector.IsEmpty ? "nodes" : $"nodes matching the selector \"{service.SelectorText}\"";
+        if (nodes.Count == 0)
+        {
+            warnings.Add(new PlanWarning(PlanWarningCode.NoNodes, "the cluster has no nodes"));
+        }
+        else if (matching == 0)
+        {
+            warnings.Add(new PlanWarning(
+                PlanWarningCode.NoNodeMatchesSelector,
+                $"the selector \"{service.SelectorText}\" matches no node (of {nodes.Count})"));
+        }
+        else if (matching == matchingExcluded)
+        {
+            var excluded = nodes
+                .Where(n => n.Exclusions != NodeExclusions.None && selector.Matches(n.Labels))
+                .Select(n => $"{n.Name} ({n.Exclusions.Describe()})");
+            warnings.Add(new PlanWarning(
+                PlanWarningCode.AllMatchingNodesExcluded,
+                $"all {matching} {matchingNodes} are excluded: {MessageList.Join(excluded)}"));
+        }
+        else if (local is { EndpointByNode.Count: > 0 })
+        {
+            var endpointNodes = local.EndpointByNode.Keys;
+            warnings.Add(new PlanWarning(
+                PlanWarningCode.NoEndpointOnEligibleNode,
+                $"no eligible {(selector.IsEmpty ? "node" : "node matching the selector")} runs an endpoint of this Service; its endpoints run on {MessageList.Join(endpointNodes)}"));
+        }
+    }
+
+    private static void AddInvalidAddressWarnings(List<NodeFacts>? nodes, List<PlanWarning> warnings)
+    {
+        if (nodes is null)
+        {
+            return;
+        }
+
+        foreach (var node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal).Take(MessageList.MaxItems))
+        {
+            warnings.Add(new PlanWarning(
+                PlanWarningCode.InvalidNodeAddress,
+                $"node {node.Name} has addresses that are not valid IP addresses and are skipped: {string.Join(", ", node.InvalidAddresses)}"));
+        }
+
+        if (nodes.Count > MessageList.MaxItems)
+        {
+            warnings.Add(new PlanWarning(
+                PlanWarningCode.InvalidNodeAddress,
+                $"{nodes.Count - MessageList.MaxItems} more selected nodes have addresses that are not valid IP addresses"));
+        }
+    }
+}

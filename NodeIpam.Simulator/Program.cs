@@ -1,1 +1,3 @@
-return 0;
+using NodeIpam.Simulator.Serving;
+
+return await ServeCommand.RunAsync(args);

@@ -1,0 +1,43 @@
+namespace NodeIpam.Simulator.Api;
+
+/// <summary>
+/// One served kind: everything the generic handlers need to know about it. Adding a kind is one
+/// <see cref="ResourceCatalog"/> line.
+/// </summary>
+/// <param name="Group">API group, empty for the core group.</param>
+/// <param name="Version">API version inside the group.</param>
+/// <param name="Kind">Kind, e.g. Service.</param>
+/// <param name="Plural">Resource name used in URLs, e.g. services.</param>
+/// <param name="Namespaced">Whether objects live in a namespace.</param>
+/// <param name="HasStatus">Whether a /status subresource exists (then a write to the object ignores status).</param>
+/// <param name="HasGeneration">Whether metadata.generation is kept (bumped when spec changes).</param>
+/// <param name="ResetStatusOnCreate">Whether a create drops the status the client sent (Services, Deployments; not Nodes).</param>
+/// <param name="AllowCreateOnUpdate">Whether PUT of a missing object creates it (Leases, Events, Endpoints).</param>
+/// <param name="ShortNames">kubectl short names.</param>
+internal sealed record ResourceType(
+    string Group,
+    string Version,
+    string Kind,
+    string Plural,
+    bool Namespaced,
+    bool HasStatus = false,
+    bool HasGeneration = false,
+    bool ResetStatusOnCreate = false,
+    bool AllowCreateOnUpdate = false,
+    params string[] ShortNames)
+{
+    /// <summary>apiVersion as written in objects: "v1" or "group/version".</summary>
+    public string ApiVersion => Group.Length == 0 ? Version : $"{Group}/{Version}";
+
+    /// <summary>Kind of the list type, e.g. ServiceList.</summary>
+    public string ListKind => Kind + "List";
+
+    /// <summary>Singular resource name for discovery.</summary>
+    public string Singular => Kind.ToLowerInvariant();
+
+    /// <summary>The qualified resource used in error messages: "services" or "leases.coordination.k8s.io".</summary>
+    public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
+
+    /// <summary>Storage key prefix shared by every version of a group/resource.</summary>
+    public string StorageKey => $"{Group}/{Plural}";
+}

@@ -1,0 +1,244 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using NodeIpam.Simulator.Api;
+using NodeIpam.Simulator.Selectors;
+
+namespace NodeIpam.Simulator.Storage;
+
+/// <summary>
+/// All objects of all kinds, the global resourceVersion counter, the per-resource watch histories and the open
+/// watches. One lock orders every write, so resourceVersions are strictly increasing and every watcher sees
+/// events in that order. Write callbacks run under the lock (a read-modify-write never races).
+/// </summary>
+internal sealed class ObjectStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = [];
+    private readonly Dictionary<string, WatchHistory> _histories = [];
+    private readonly Dictionary<string, List<WatchSubscription>> _watches = [];
+    private long _resourceVersion;
+    private int _historySize;
+
+    public ObjectStore(int historySize) => _historySize = historySize;
+
+    public long CurrentResourceVersion
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _resourceVersion;
+            }
+        }
+    }
+
+    /// <summary>Events kept per resource for watch resumes.</summary>
+    public int HistorySize
+    {
+        get => _historySize;
+        set
+        {
+            lock (_lock)
+            {
+                _historySize = value;
+                foreach (var h in _histories.Values)
+                {
+                    h.Capacity = value;
+                }
+            }
+        }
+    }
+
+    public StoredObject? Get(ResourceType type, string ns, string name)
+    {
+        lock (_lock)
+        {
+            return Objects(type).GetValueOrDefault(StoredObject.KeyOf(ns, name));
+        }
+    }
+
+    /// <summary>
+    /// A page of matching objects in key order, starting after <paramref name="afterKey"/>; the count of further
+    /// matches; and the resourceVersion the snapshot was taken at.
+    /// </summary>
+    public (List<StoredObject> Items, int Remaining, long ResourceVersion) List(ResourceType type, ObjectFilter filter, string? afterKey, int limit)
+    {
+        List<StoredObject> all;
+        long rv;
+        lock (_lock)
+        {
+            all = [.. Objects(type).Values];
+            rv = _resourceVersion;
+        }
+
+        var items = new List<StoredObject>();
+        var remaining = 0;
+        foreach (var obj in all)
+        {
+            if ((afterKey is not null && string.CompareOrdinal(obj.Key, afterKey) <= 0) || !filter.Matches(obj))
+            {
+                continue;
+            }
+
+            if (limit > 0 && items.Count >= limit)
+            {
+                remaining++;
+            }
+            else
+            {
+                items.Add(obj);
+            }
+        }
+
+        return (items, remaining, rv);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="decide"/> on the current object under the lock and applies its decision. A put that
+    /// changes nothing keeps the resourceVersion and emits no event.
+    /// </summary>
+    public WriteResult Write(ResourceType type, string ns, string name, Func<StoredObject?, WriteDecision> decide)
+    {
+        lock (_lock)
+        {
+            var objects = Objects(type);
+            var key = StoredObject.KeyOf(ns, name);
+            var current = objects.GetValueOrDefault(key);
+            var decision = decide(current);
+            switch (decision.Action)
+            {
+                case WriteAction.Put when current is not null && Unchanged(current, decision.Next!):
+                    return new WriteResult(current, Created: false, Deleted: false, Changed: false);
+                case WriteAction.Put:
+                    var stored = Stamp(type, decision.Next!);
+                    objects[key] = stored;
+                    Publish(new WatchEvent(current is null ? "ADDED" : "MODIFIED", stored, current));
+                    return new WriteResult(stored, Created: current is null, Deleted: false, Changed: true);
+                case WriteAction.Delete when current is not null:
+                    var last = Stamp(type, current.ToNode());
+                    objects.Remove(key);
+                    Publish(new WatchEvent("DELETED", last, current));
+                    return new WriteResult(last, Created: false, Deleted: true, Changed: true);
+                default:
+                    return new WriteResult(current, Created: false, Deleted: false, Changed: false);
+            }
+        }
+    }
+
+    /// <summary>Every object of a kind, in key order (a snapshot).</summary>
+    public List<StoredObject> All(ResourceType type)
+    {
+        lock (_lock)
+        {
+            return [.. Objects(type).Values];
+        }
+    }
+
+    /// <summary>
+    /// Opens a watch. Without a resourceVersion (or "0") it starts with synthetic ADDED events for the current
+    /// objects; with one it replays the history after it, or fails with 410 Expired when that is gone.
+    /// </summary>
+    public WatchSubscription Watch(ResourceType type, ObjectFilter filter, long? fromResourceVersion, bool bookmarks)
+    {
+        var sub = new WatchSubscription(type, filter, bookmarks);
+        lock (_lock)
+        {
+            if (fromResourceVersion is null or 0)
+            {
+                foreach (var obj in Objects(type).Values)
+                {
+                    sub.OfferInitial(obj);
+                }
+            }
+            else
+            {
+                var history = History(type);
+                var events = history.After(fromResourceVersion.Value);
+                if (events is null)
+                {
+                    sub.Fail(ApiError.Expired($"too old resource version: {fromResourceVersion} ({history.Floor + 1})"));
+                    return sub;
+                }
+
+                events.ForEach(sub.Offer);
+            }
+
+            Watchers(type).Add(sub);
+        }
+
+        return sub;
+    }
+
+    public void Unwatch(WatchSubscription sub)
+    {
+        lock (_lock)
+        {
+            Watchers(sub.Type).Remove(sub);
+        }
+    }
+
+    /// <summary>Sends a BOOKMARK at the current resourceVersion to one watch (if it asked for bookmarks).</summary>
+    public void Bookmark(WatchSubscription sub)
+    {
+        lock (_lock)
+        {
+            sub.OfferBookmark(_resourceVersion);
+        }
+    }
+
+    /// <summary>Applies <paramref name="action"/> to every open watch, under the lock.</summary>
+    public void ForEachWatch(Action<WatchSubscription> action)
+    {
+        lock (_lock)
+        {
+            foreach (var sub in _watches.Values.SelectMany(w => w).ToList())
+            {
+                action(sub);
+            }
+        }
+    }
+
+    /// <summary>Drops every history, so resuming from any resourceVersion older than the current one is 410.</summary>
+    public void CompactHistory()
+    {
+        lock (_lock)
+        {
+            foreach (var type in ResourceCatalog.All)
+            {
+                History(type).Compact(_resourceVersion);
+            }
+        }
+    }
+
+    private static bool Unchanged(StoredObject current, JsonObject next)
+    {
+        Meta.Metadata(next)["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
+        var candidate = new StoredObject(current.Type, next, current.ResourceVersion);
+        return candidate.Json.AsSpan().SequenceEqual(current.Json) || JsonNode.DeepEquals(current.ToNode(), next);
+    }
+
+    private StoredObject Stamp(ResourceType type, JsonObject node)
+    {
+        var rv = ++_resourceVersion;
+        Meta.Metadata(node)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
+        return new StoredObject(type, node, rv);
+    }
+
+    private void Publish(WatchEvent e)
+    {
+        History(e.Object.Type).Add(e);
+        foreach (var sub in Watchers(e.Object.Type))
+        {
+            sub.Offer(e);
+        }
+    }
+
+    private SortedDictionary<string, StoredObject> Objects(ResourceType type) =>
+        _objects.TryGetValue(type.StorageKey, out var map) ? map : _objects[type.StorageKey] = new(StringComparer.Ordinal);
+
+    private WatchHistory History(ResourceType type) =>
+        _histories.TryGetValue(type.StorageKey, out var h) ? h : _histories[type.StorageKey] = new WatchHistory(_historySize);
+
+    private List<WatchSubscription> Watchers(ResourceType type) =>
+        _watches.TryGetValue(type.StorageKey, out var w) ? w : _watches[type.StorageKey] = [];
+}

@@ -1,0 +1,9 @@
+namespace NodeIpam.Simulator.Storage;
+
+/// <summary>The outcome kinds of a <see cref="WriteDecision"/>.</summary>
+internal enum WriteAction
+{
+    Put,
+    Delete,
+    Nothing,
+}

@@ -15,7 +15,7 @@ namespace NodeIpam.Runtime.LeaderElection;
 /// (empty holder, leaseDurationSeconds 1, as client-go's ReleaseOnCancel) so a standby takes over within a retry period.
 /// </summary>
 internal sealed class LeaderElector(
-    LeaseLock leaseLock,
+    ILeaseLock leaseLock,
     LeaderElectionOptions options,
     Leadership leadership,
     TimeProvider time,

@@ -11,7 +11,7 @@ namespace NodeIpam.Runtime.LeaderElection;
 /// writer makes them fail with 409 Conflict instead of being overwritten. The JSON is written here so that
 /// acquireTime/renewTime always carry six fractional digits (see <see cref="MicroTime"/>).
 /// </summary>
-internal sealed class LeaseLock(KubeApiConnection api, string @namespace, string name)
+internal sealed class LeaseLock(KubeApiConnection api, string @namespace, string name) : ILeaseLock
 {
     private static readonly ResourcePaths Paths = ResourcePaths.For<V1Lease>();
 

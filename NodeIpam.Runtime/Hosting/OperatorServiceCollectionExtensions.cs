@@ -1,0 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using NodeIpam.Runtime.Client;
+using NodeIpam.Runtime.Health;
+using NodeIpam.Runtime.Informers;
+using NodeIpam.Runtime.LeaderElection;
+using NodeIpam.Runtime.Metrics;
+
+namespace NodeIpam.Runtime.Hosting;
+
+/// <summary>The runtime's entry point, shaped like KubeOps' <c>AddKubernetesOperator()</c>.</summary>
+public static class OperatorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Validates <paramref name="settings"/> (throws on a bad value) and registers the runtime: the Kubernetes client
+    /// (<c>k8s.IKubernetes</c>, counting <c>rest_client_requests_total</c>), the shared informers, leader election
+    /// (or a permanent leader when off), the <see cref="MetricsRegistry"/>, health checks (readiness = every
+    /// controller's caches synced) and the probe/metrics endpoint. Add controllers on the returned builder.
+    /// Services already registered (a <see cref="TimeProvider"/>, an <c>IKubernetes</c>) are kept.
+    /// </summary>
+    public static IOperatorBuilder AddKubernetesOperator(this IServiceCollection services, OperatorSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        services.TryAddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton<KubernetesClientFactory>();
+        services.TryAddSingleton<k8s.IKubernetes>(sp => sp.GetRequiredService<KubernetesClientFactory>().CreateFromSettings());
+        services.AddInformers();
+        services.AddLeaderElection(settings.LeaderElection);
+
+        services.AddHealthChecks().AddCheck<CachesSyncedHealthCheck>("caches-synced", tags: [HealthTags.Readiness]);
+        services.TryAddSingleton<ProbeServer>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ProbeServer>());
+        return new OperatorBuilder(services, settings);
+    }
+}

@@ -3,7 +3,13 @@ namespace NodeIpam.Simulator.Serving;
 /// <summary>The kubeconfig text for a simulator address.</summary>
 internal static class Kubeconfig
 {
-    public static string Render(Uri server) => $"""
+    /// <summary>
+    /// The bearer token written when none is asked for. The simulator does not authenticate, but
+    /// KubernetesClient refuses a kubeconfig user without any credentials.
+    /// </summary>
+    public const string DefaultToken = "simulator";
+
+    public static string Render(Uri server, string token = DefaultToken) => $"""
         apiVersion: v1
         kind: Config
         clusters:
@@ -19,7 +25,8 @@ internal static class Kubeconfig
         current-context: simulator
         users:
         - name: simulator
-          user: {"{}"}
+          user:
+            token: {token}
         preferences: {"{}"}
 
         """;

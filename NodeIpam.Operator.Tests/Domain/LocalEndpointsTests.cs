@@ -48,7 +48,7 @@ public class LocalEndpointsTests
         plan.Ingress.Should().Equal("10.0.0.1");
         plan.Warnings.Should().Equal(new PlanWarning(
             PlanWarningCode.TerminatingEndpointsUsed,
-            "no ready endpoints; using the nodes of 1 serving, terminating endpoints until new ones are ready"));
+            "no ready endpoints; using the nodes of 1 serving, terminating endpoint until new ones are ready"));
         plan.ExplainNodes()[1].Reason.Should().Be("runs no serving endpoint of this Service");
     }
 
@@ -67,7 +67,7 @@ public class LocalEndpointsTests
         var plan = Plan(Service(policy: "Local"), Slice("s", "web", "shop", Endpoint("n1", ready: false)));
         plan.Ingress.Should().BeEmpty();
         plan.Warnings.Select(w => w.Code).Should().Equal(PlanWarningCode.NoReadyEndpoints);
-        plan.Warnings[0].Message.Should().StartWith("no ready endpoints (1 endpoints in 1 EndpointSlices");
+        plan.Warnings[0].Message.Should().StartWith("no ready endpoints (1 endpoint in 1 EndpointSlice, none ready");
     }
 
     [Test]
@@ -88,8 +88,8 @@ public class LocalEndpointsTests
             Slice("s", "web", "shop", Endpoint(null, pod: "web-1"), Endpoint("ghost", pod: "web-2"), Endpoint("n2", pod: "web-3")));
         plan.Ingress.Should().Equal("10.0.0.2");
         plan.Warnings.Should().Equal(
-            new PlanWarning(PlanWarningCode.EndpointWithoutNodeName, "1 endpoints have no nodeName and are skipped: web-1 (slice s)"),
-            new PlanWarning(PlanWarningCode.EndpointOnUnknownNode, "endpoints name 1 nodes that do not exist and are skipped: ghost (web-2)"));
+            new PlanWarning(PlanWarningCode.EndpointWithoutNodeName, "1 endpoint has no nodeName and is skipped: web-1 (slice s)"),
+            new PlanWarning(PlanWarningCode.EndpointOnUnknownNode, "endpoints on 1 node that does not exist are skipped: ghost (web-2)"));
     }
 
     [Test]

@@ -73,7 +73,7 @@ public class NodeFactsTests
     {
         var facts = NodeFacts.From(Node("n1", null, ("InternalIP", "10.0.0.011"), ("ExternalIP", "10.5"), ("Hostname", "not-an-ip")));
         facts.InvalidAddresses.Select(a => a.ToString()).Should().Equal(
-            "InternalIP \"10.0.0.011\" (leading zero in \"011\" (octal or decimal is ambiguous))",
+            "InternalIP \"10.0.0.011\" (leading zero in \"011\", which some parsers read as octal)",
             "ExternalIP \"10.5\" (an IPv4 address has exactly four dot-separated numbers)");
         Texts(facts, IpFamily.IPv4, NodeAddressType.InternalIP).Should().BeEmpty();
     }

@@ -79,7 +79,7 @@ public class ServicePlannerTests
         plan.Ingress.Should().Equal("10.0.0.2");
         plan.Warnings.Select(w => w.Code).Should().Equal(PlanWarningCode.InvalidNodeAddress, PlanWarningCode.InvalidNodeAddress);
         plan.Warnings[0].Message.Should().Be(
-            "node n1 has addresses that are not valid IP addresses and are skipped: InternalIP \"10.0.0.011\" (leading zero in \"011\" (octal or decimal is ambiguous))");
+            "node n1 has addresses that are not valid IP addresses and are skipped: InternalIP \"10.0.0.011\" (leading zero in \"011\", which some parsers read as octal)");
         plan.ExplainNodes()[1].Reason.Should().Be(
             "selected, but advertises nothing: no InternalIP of IPv4; skipped invalid InternalIP \"300.1.1.1\" (\"300\" is greater than 255)");
     }
@@ -111,7 +111,7 @@ public class ServicePlannerTests
         plan.Ingress.Should().BeEmpty();
         plan.Warnings.Should().Equal(new PlanWarning(
             PlanWarningCode.AllMatchingNodesExcluded,
-            "all 1 nodes matching the selector \"zone=a\" are excluded: a1 (being deleted)"));
+            "the only node matching the selector \"zone=a\" is excluded: a1 (being deleted)"));
     }
 
     [Test]

@@ -79,20 +79,20 @@ internal sealed class LocalEndpoints
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.NoReadyEndpoints,
-                $"no ready endpoints ({endpointCount} endpoints in {sliceCount} EndpointSlices, none ready or serving while terminating); with externalTrafficPolicy Local only nodes running ready endpoints are used"));
+                $"no ready endpoints ({MessageList.Count(endpointCount, "endpoint", "endpoints")} in {MessageList.Count(sliceCount, "EndpointSlice", "EndpointSlices")}, none ready or serving while terminating); with externalTrafficPolicy Local only nodes running ready endpoints are used"));
         }
         else if (usesTerminating)
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.TerminatingEndpointsUsed,
-                $"no ready endpoints; using the nodes of {fallbackCount} serving, terminating endpoints until new ones are ready"));
+                $"no ready endpoints; using the nodes of {MessageList.Count(fallbackCount, "serving, terminating endpoint", "serving, terminating endpoints")} until new ones are ready"));
         }
 
         if (withoutNode.Count > 0)
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.EndpointWithoutNodeName,
-                $"{withoutNode.Count} endpoints have no nodeName and are skipped: {MessageList.Join(withoutNode)}"));
+                $"{MessageList.Count(withoutNode.Count, "endpoint has", "endpoints have")} no nodeName and {(withoutNode.Count == 1 ? "is" : "are")} skipped: {MessageList.Join(withoutNode)}"));
         }
 
         return new LocalEndpoints(byNode, usesTerminating);

@@ -53,7 +53,7 @@ internal static class NodeExplainer
             var addresses = node.GetAddresses(choice.Family, type);
             if (addresses.Count > 0)
             {
-                advertised.AddRange(addresses.Select(a => a.Text).Distinct(StringComparer.Ordinal));
+                advertised.AddRange(addresses.OrderBy(a => a.Ip).Select(a => a.Text).Distinct(StringComparer.Ordinal));
             }
             else if (type == NodeAddressType.ExternalIP)
             {

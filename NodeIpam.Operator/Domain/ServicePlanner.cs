@@ -86,7 +86,7 @@ internal static class ServicePlanner
         var unknown = local.EndpointByNode.Where(e => !known.Contains(e.Key)).Select(e => $"{e.Key} ({e.Value})").ToList();
         warnings.Add(new PlanWarning(
             PlanWarningCode.EndpointOnUnknownNode,
-            $"endpoints name {unknown.Count} nodes that do not exist and are skipped: {MessageList.Join(unknown)}"));
+            $"endpoints on {MessageList.Count(unknown.Count, "node that does", "nodes that do")} not exist are skipped: {MessageList.Join(unknown)}"));
     }
 
     private static void AddSelectionWarnings(
@@ -112,7 +112,7 @@ internal static class ServicePlanner
             return;
         }
 
-        var matchingNodes = selector.IsEmpty ? "nodes" : $"nodes matching the selector \"{service.SelectorText}\"";
+        var matchingWhat = selector.IsEmpty ? string.Empty : $" matching the selector \"{service.SelectorText}\"";
         if (nodes.Count == 0)
         {
             warnings.Add(new PlanWarning(PlanWarningCode.NoNodes, "the cluster has no nodes"));
@@ -130,7 +130,7 @@ internal static class ServicePlanner
                 .Select(n => $"{n.Name} ({n.Exclusions.Describe()})");
             warnings.Add(new PlanWarning(
                 PlanWarningCode.AllMatchingNodesExcluded,
-                $"all {matching} {matchingNodes} are excluded: {MessageList.Join(excluded)}"));
+                $"{(matching == 1 ? "the only node" : $"all {matching} nodes")}{matchingWhat} {(matching == 1 ? "is" : "are")} excluded: {MessageList.Join(excluded)}"));
         }
         else if (local is { EndpointByNode.Count: > 0 })
         {
@@ -159,7 +159,7 @@ internal static class ServicePlanner
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.InvalidNodeAddress,
-                $"{nodes.Count - MessageList.MaxItems} more selected nodes have addresses that are not valid IP addresses"));
+                $"{MessageList.Count(nodes.Count - MessageList.MaxItems, "more selected node has", "more selected nodes have")} addresses that are not valid IP addresses"));
         }
     }
 }

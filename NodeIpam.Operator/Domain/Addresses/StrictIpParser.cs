@@ -42,6 +42,12 @@ internal static class StrictIpParser
     private static bool TryParseIPv4(ReadOnlySpan<char> text, out uint value, out string error)
     {
         value = 0;
+        if (text.Count('.') != 3)
+        {
+            error = "an IPv4 address has exactly four dot-separated numbers";
+            return false;
+        }
+
         var octets = 0;
         var start = 0;
         for (var i = 0; i <= text.Length; i++)
@@ -97,7 +103,7 @@ internal static class StrictIpParser
 
         if (part.Length > 1 && part[0] == '0')
         {
-            error = $"leading zero in \"{part}\" (octal or decimal is ambiguous)";
+            error = $"leading zero in \"{part}\", which some parsers read as octal";
             return false;
         }
 
@@ -205,9 +211,15 @@ internal static class StrictIpParser
                 return true;
             }
 
-            if (part.IsEmpty || part.Length > 4)
+            if (part.IsEmpty)
             {
-                error = part.IsEmpty ? "empty group (a single ':' at the start or end, or ':::')" : $"group \"{part}\" has more than four hex digits";
+                error = "empty group (a single ':' at the start or end, or ':::')";
+                return false;
+            }
+
+            if (part.Contains('.'))
+            {
+                error = "an embedded IPv4 address may only end the address";
                 return false;
             }
 
@@ -228,6 +240,12 @@ internal static class StrictIpParser
                 }
 
                 group = (ushort)((group << 4) | digit);
+            }
+
+            if (part.Length > 4)
+            {
+                error = $"group \"{part}\" has more than four hex digits";
+                return false;
             }
 
             groups[count++] = group;

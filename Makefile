@@ -13,6 +13,14 @@ help: ## Show this help.
 
 ##@ Development
 
+.PHONY: run
+run: ## Run the operator against the cluster of your kubeconfig (KUBECONFIG or ~/.kube/config): make run ARGS="--workers 4".
+	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- run $(ARGS)
+
+.PHONY: plan
+plan: ## Explain a cluster dump without a cluster: kubectl get nodes,services,endpointslices -A -o yaml > dump.yaml; make plan ARGS="-f dump.yaml".
+	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- plan $(ARGS)
+
 .PHONY: build
 build: ## Build every project.
 	dotnet build NodeIpam.sln -c $(CONFIGURATION)
@@ -28,3 +36,35 @@ fmt: ## Format the code (dotnet format).
 .PHONY: lint
 lint: ## Fail when the code is not formatted.
 	dotnet format NodeIpam.sln --verify-no-changes
+
+.PHONY: manifests
+manifests: ## Regenerate config/rbac from the [EntityRbac] attributes in the code.
+	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- generate manifests --out config
+
+##@ Benchmarks (commands that print figures; not tests)
+
+.PHONY: bench
+bench: ## Benchmark the address selection (BenchmarkDotNet): 5,000 nodes, 1,000 EndpointSlices.
+	dotnet run --project NodeIpam.Benchmarks -c Release -- domain $(ARGS)
+
+##@ Build and deploy
+
+.PHONY: publish
+publish: ## Publish the operator exactly as the Dockerfile does (into artifacts/publish).
+	hack/publish.sh artifacts/publish
+
+.PHONY: docker-build
+docker-build: ## Build the container image: make docker-build IMG=registry.example.com/nodeipam-operator:v0.1.0.
+	docker build -t $(IMG) .
+
+.PHONY: docker-push
+docker-push: ## Push the container image.
+	docker push $(IMG)
+
+.PHONY: deploy
+deploy: ## Deploy to the cluster of your kubeconfig with kustomize: make deploy IMG=registry.example.com/nodeipam-operator:v0.1.0.
+	hack/deploy.sh apply $(IMG)
+
+.PHONY: undeploy
+undeploy: ## Remove everything make deploy created.
+	hack/deploy.sh delete

@@ -7,7 +7,7 @@ namespace NodeIpam.Operator.Cli;
 internal static class CommandLine
 {
     /// <summary>The subcommands, in help order.</summary>
-    public static IReadOnlyList<ICliCommand> Commands { get; } = [new PlanCommand(), new GenerateCommand()];
+    public static IReadOnlyList<ICliCommand> Commands { get; } = [new RunCommand(), new PlanCommand(), new GenerateCommand()];
 
     /// <summary>Runs the command line and returns the exit code. Never throws for bad arguments or input.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NodeIpam.Runtime.Client;
+using NodeIpam.Runtime.Events;
 using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.LeaderElection;
@@ -15,7 +16,8 @@ public static class OperatorServiceCollectionExtensions
     /// <summary>
     /// Validates <paramref name="settings"/> (throws on a bad value) and registers the runtime: the Kubernetes client
     /// (<c>k8s.IKubernetes</c>, counting <c>rest_client_requests_total</c>), the shared informers, leader election
-    /// (or a permanent leader when off), the <see cref="MetricsRegistry"/>, health checks (readiness = every
+    /// (or a permanent leader when off), the <see cref="IEventRecorder"/> (reportingInstance = the leader-election
+    /// identity, i.e. the pod name), the <see cref="MetricsRegistry"/>, health checks (readiness = every
     /// controller's caches synced) and the probe/metrics endpoint. Add controllers on the returned builder.
     /// Services already registered (a <see cref="TimeProvider"/>, an <c>IKubernetes</c>) are kept.
     /// </summary>
@@ -33,6 +35,10 @@ public static class OperatorServiceCollectionExtensions
         services.TryAddSingleton<k8s.IKubernetes>(sp => sp.GetRequiredService<KubernetesClientFactory>().CreateFromSettings());
         services.AddInformers();
         services.AddLeaderElection(settings.LeaderElection);
+        services.AddEventRecorder(new EventRecorderOptions
+        {
+            ReportingInstance = settings.LeaderElection?.Identity ?? LeaderElectionOptions.DefaultIdentity(),
+        });
 
         services.AddHealthChecks().AddCheck<CachesSyncedHealthCheck>("caches-synced", tags: [HealthTags.Readiness]);
         services.TryAddSingleton<ProbeServer>();

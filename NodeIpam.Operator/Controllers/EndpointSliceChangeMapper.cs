@@ -1,0 +1,65 @@
+using k8s.Models;
+using NodeIpam.Operator.Domain;
+using NodeIpam.Runtime;
+using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Informers;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// The EndpointSlice watch of the Service controller: a slice change requeues its Service only when that Service is
+/// managed with <c>externalTrafficPolicy: Local</c> (the only case the domain reads slices) and the slice's node set
+/// or readiness changed (or the slice appeared, vanished or moved to another Service).
+/// </summary>
+internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, FactsCache facts)
+{
+    /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
+    public IReadOnlyList<ObjectKey> Map(ObjectChange<V1EndpointSlice> change)
+    {
+        var old = change.Old is null ? null : facts.Slice(change.Old);
+        var @new = change.New is null ? null : facts.Slice(change.New);
+        if (old is not null && @new is not null && old.ServiceName == @new.ServiceName && SameNodesAndReadiness(old, @new))
+        {
+            return [];
+        }
+
+        var keys = new List<ObjectKey>(2);
+        AddIfLocal(old, keys);
+        if (@new?.ServiceName != old?.ServiceName)
+        {
+            AddIfLocal(@new, keys);
+        }
+
+        return keys;
+    }
+
+    /// <summary>Whether two versions of a slice have the same endpoints by node and conditions (in any order).</summary>
+    internal static bool SameNodesAndReadiness(EndpointSliceFacts old, EndpointSliceFacts @new)
+    {
+        if (old.Endpoints.Count != @new.Endpoints.Count)
+        {
+            return false;
+        }
+
+        return Projection(old).SequenceEqual(Projection(@new));
+    }
+
+    private static IEnumerable<(string Node, bool Ready, bool ServingAndTerminating)> Projection(EndpointSliceFacts slice) =>
+        slice.Endpoints
+            .Select(e => (e.NodeName ?? string.Empty, e.Ready, e.ServingAndTerminating))
+            .Order();
+
+    private void AddIfLocal(EndpointSliceFacts? slice, List<ObjectKey> keys)
+    {
+        if (slice?.ServiceName is not { } name)
+        {
+            return;
+        }
+
+        var key = new ObjectKey(slice.Namespace, name);
+        if (informers.GetInformer<V1Service>().Store.Get(key) is { } service && facts.Service(service) is { IsManaged: true, IsLocal: true })
+        {
+            keys.Add(key);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using k8s.Models;
+using NodeIpam.Runtime;
+using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Informers;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// The Node watch of the Service controller: maps a node change to the managed Services whose plan it can alter
+/// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat) maps to none.
+/// </summary>
+internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts)
+{
+    /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
+    public IReadOnlyList<ObjectKey> Map(ObjectChange<V1Node> change)
+    {
+        var old = change.Old is null ? null : facts.Node(change.Old);
+        var @new = change.New is null ? null : facts.Node(change.New);
+        if (old is not null && @new is not null && NodeImpact.SameForPlanning(old, @new))
+        {
+            return [];
+        }
+
+        var nodeName = (@new ?? old)!.Name;
+        HashSet<ObjectKey>? withEndpoints = null;
+        var keys = new List<ObjectKey>();
+        foreach (var service in informers.GetInformer<V1Service>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
+        {
+            var serviceFacts = facts.Service(service);
+            if (serviceFacts.Selector.Selector is not { } selector)
+            {
+                // An invalid selector is retried only when the Service itself changes.
+                continue;
+            }
+
+            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
+            var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
+            var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
+            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress))
+            {
+                keys.Add(key);
+            }
+        }
+
+        return keys;
+    }
+
+    private HashSet<ObjectKey> ServicesWithEndpointsOn(string nodeName)
+    {
+        var keys = new HashSet<ObjectKey>();
+        foreach (var slice in informers.GetInformer<V1EndpointSlice>().Store.ByIndex(CacheIndexes.SlicesByNode, nodeName))
+        {
+            var sliceFacts = facts.Slice(slice);
+            if (sliceFacts.ServiceName is { } service)
+            {
+                keys.Add(new ObjectKey(sliceFacts.Namespace, service));
+            }
+        }
+
+        return keys;
+    }
+}

@@ -1,0 +1,102 @@
+using NodeIpam.Operator.Domain;
+using NodeIpam.Operator.Domain.Addresses;
+using NodeIpam.Operator.Domain.Labels;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// Pure rules for "can this node change alter this Service's plan?", so that a node event requeues only the Services
+/// whose addresses, condition or events can change, and a kubelet heartbeat requeues none.
+/// </summary>
+internal static class NodeImpact
+{
+    private static readonly IpFamily[] Families = [IpFamily.IPv4, IpFamily.IPv6];
+    private static readonly NodeAddressType[] Types = [NodeAddressType.InternalIP, NodeAddressType.ExternalIP];
+
+    /// <summary>True when the two versions agree on everything the planner reads (labels, exclusions, addresses).</summary>
+    public static bool SameForPlanning(NodeFacts old, NodeFacts @new) =>
+        SameLabels(old.Labels, @new.Labels) && SameEligibilityAndAddresses(old, @new);
+
+    /// <summary>True when exclusions, valid addresses and invalid addresses are equal (labels aside).</summary>
+    public static bool SameEligibilityAndAddresses(NodeFacts old, NodeFacts @new)
+    {
+        if (old.Exclusions != @new.Exclusions || !old.InvalidAddresses.SequenceEqual(@new.InvalidAddresses))
+        {
+            return false;
+        }
+
+        foreach (var family in Families)
+        {
+            foreach (var type in Types)
+            {
+                if (!old.GetAddresses(family, type).SequenceEqual(@new.GetAddresses(family, type)))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a change of one node (<paramref name="old"/> null: added; <paramref name="new"/> null: deleted) can
+    /// alter the plan of a managed Service with a valid <paramref name="selector"/>:
+    /// <list type="bullet">
+    /// <item>the node is a candidate before or after (matches the selector) and its candidacy, eligibility or addresses
+    /// changed;</item>
+    /// <item>for Local, only nodes running its endpoints are selected, so other nodes matter only through the
+    /// "why no address" warnings, which exist only while the Service has no address; a node running its endpoints
+    /// also matters when it appears or disappears (endpoints on a node that does not exist are reported);</item>
+    /// <item>while the Service has no address, any node appearing or disappearing may change its warning (node counts).</item>
+    /// </list>
+    /// </summary>
+    public static bool Affects(
+        ServiceFacts service,
+        LabelSelector selector,
+        NodeFacts? old,
+        NodeFacts? @new,
+        bool hasEndpointOnNode,
+        bool serviceHasNoAddress)
+    {
+        var addedOrDeleted = old is null || @new is null;
+        if (addedOrDeleted && serviceHasNoAddress)
+        {
+            return true;
+        }
+
+        var matchedBefore = old is not null && selector.Matches(old.Labels);
+        var matchesNow = @new is not null && selector.Matches(@new.Labels);
+        var candidacyChanged = matchedBefore != matchesNow
+            || (matchedBefore && matchesNow && !SameEligibilityAndAddresses(old!, @new!));
+        if (!service.IsLocal)
+        {
+            return candidacyChanged;
+        }
+
+        return hasEndpointOnNode ? addedOrDeleted || candidacyChanged : candidacyChanged && serviceHasNoAddress;
+    }
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

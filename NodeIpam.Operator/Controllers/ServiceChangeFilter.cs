@@ -1,0 +1,84 @@
+using k8s.Models;
+using NodeIpam.Operator.Domain;
+using NodeIpam.Runtime.Controllers;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// The Service controller's event filter: an update is reconciled only when something the controller reads changed
+/// (the selector annotation, deletion, the spec fields of management, policy and families, the load-balancer status
+/// or our condition), and not when it is the watch echo of our own status write. A status changed by someone else
+/// (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
+/// </summary>
+internal sealed class ServiceChangeFilter(WrittenVersions written)
+{
+    /// <summary>Whether <paramref name="change"/> must be reconciled.</summary>
+    public bool ShouldReconcile(ObjectChange<V1Service> change)
+    {
+        var key = ObjectKeys.For(change.Latest);
+        if (change.IsDelete)
+        {
+            written.Forget(key);
+            return false;
+        }
+
+        if (change.IsAdd)
+        {
+            return true;
+        }
+
+        return !written.IsOwnWrite(key, change.New!.Metadata?.ResourceVersion) && !SameForController(change.Old!, change.New);
+    }
+
+    /// <summary>True when the two versions agree on every field the controller reads.</summary>
+    internal static bool SameForController(V1Service old, V1Service @new)
+    {
+        string? oldSelector = null, newSelector = null;
+        var oldHas = old.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out oldSelector) == true;
+        var newHas = @new.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out newSelector) == true;
+        return oldHas == newHas
+            && oldSelector == newSelector
+            && (old.Metadata?.DeletionTimestamp is null) == (@new.Metadata?.DeletionTimestamp is null)
+            && SameSpec(old.Spec, @new.Spec)
+            && SameIngress(old.Status?.LoadBalancer?.Ingress, @new.Status?.LoadBalancer?.Ingress)
+            && SameCondition(OurCondition(old), OurCondition(@new));
+    }
+
+    /// <summary>Our condition in the Service's status, or null.</summary>
+    internal static V1Condition? OurCondition(V1Service service) =>
+        service.Status?.Conditions?.FirstOrDefault(c => c?.Type == ServiceStatusNames.ConditionType);
+
+    private static bool SameSpec(V1ServiceSpec? a, V1ServiceSpec? b) =>
+        a?.Type == b?.Type
+        && a?.LoadBalancerClass == b?.LoadBalancerClass
+        && a?.ExternalTrafficPolicy == b?.ExternalTrafficPolicy
+        && a?.ClusterIP == b?.ClusterIP
+        && SameStrings(a?.IpFamilies, b?.IpFamilies)
+        && SameStrings(a?.ClusterIPs, b?.ClusterIPs);
+
+    private static bool SameStrings(IList<string>? a, IList<string>? b) => (a ?? []).SequenceEqual(b ?? [], StringComparer.Ordinal);
+
+    private static bool SameIngress(IList<V1LoadBalancerIngress>? a, IList<V1LoadBalancerIngress>? b)
+    {
+        a ??= [];
+        b ??= [];
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (a[i]?.Ip != b[i]?.Ip || a[i]?.IpMode != b[i]?.IpMode || a[i]?.Hostname != b[i]?.Hostname
+                || (a[i]?.Ports?.Count ?? 0) != (b[i]?.Ports?.Count ?? 0))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameCondition(V1Condition? a, V1Condition? b) =>
+        a?.Status == b?.Status && a?.Reason == b?.Reason && a?.Message == b?.Message;
+}

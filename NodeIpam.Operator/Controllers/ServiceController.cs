@@ -1,0 +1,98 @@
+using k8s.Models;
+using Microsoft.Extensions.Logging;
+using NodeIpam.Operator.Domain;
+using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Events;
+using NodeIpam.Runtime.Informers;
+using NodeIpam.Runtime.Rbac;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// Keeps <c>status.loadBalancer.ingress</c> of every managed Service equal to the domain's plan. Level-based: reads the
+/// Service, the nodes and (for Local) its EndpointSlices from the caches, plans with <see cref="ServicePlanner"/>,
+/// decides with <see cref="StatusDecider"/>, and writes only when something differs. A conflict or an API error is
+/// retried with backoff by the runtime; an invalid selector is not an error (it waits for the Service to change).
+/// Services that are not ours are left alone.
+/// </summary>
+[EntityRbac(typeof(V1Service), RbacVerb.Get | RbacVerb.List | RbacVerb.Watch)]
+[EntityRbac(typeof(V1Service), RbacVerb.Patch, Subresource = "status")]
+[EntityRbac(typeof(V1Node), RbacVerb.Get | RbacVerb.List | RbacVerb.Watch)]
+[EntityRbac(typeof(V1EndpointSlice), RbacVerb.Get | RbacVerb.List | RbacVerb.Watch)]
+internal sealed class ServiceController(
+    IInformerFactory informers,
+    FactsCache facts,
+    StatusApplier applier,
+    IEventRecorder events,
+    TimeProvider time,
+    ILogger<ServiceController> logger) : IEntityController<V1Service>
+{
+    /// <inheritdoc/>
+    public async Task<ReconciliationResult> ReconcileAsync(V1Service entity, CancellationToken cancellationToken)
+    {
+        var service = facts.Service(entity);
+        if (!service.IsManaged)
+        {
+            return ReconciliationResult.Success();
+        }
+
+        var plan = Plan(service);
+        var decision = StatusDecider.Decide(entity, plan, time.GetUtcNow());
+        if (!decision.NeedsWrite)
+        {
+            ServiceControllerLog.UpToDate(logger, service.Namespace, service.Name);
+            return ReconciliationResult.Success();
+        }
+
+        var (outcome, error) = await applier.ApplyAsync(entity, decision, cancellationToken).ConfigureAwait(false);
+        if (outcome != StatusWriteOutcome.Written)
+        {
+            return ReconciliationResult.Failure(error ?? "status write failed");
+        }
+
+        foreach (var recorded in decision.Events)
+        {
+            events.Record(entity, recorded.Type, recorded.Reason, ServiceStatusNames.EventAction, recorded.Note);
+        }
+
+        Log(service, decision);
+        return ReconciliationResult.Success();
+    }
+
+    private ServicePlan Plan(ServiceFacts service)
+    {
+        var cachedNodes = informers.GetInformer<V1Node>().Store.List();
+        var nodes = new List<NodeFacts>(cachedNodes.Count);
+        foreach (var node in cachedNodes)
+        {
+            nodes.Add(facts.Node(node));
+        }
+
+        IReadOnlyCollection<EndpointSliceFacts> slices = [];
+        if (service.IsLocal)
+        {
+            var cachedSlices = informers.GetInformer<V1EndpointSlice>().Store
+                .ByIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValue(service.Namespace, service.Name));
+            slices = [.. cachedSlices.Select(facts.Slice)];
+        }
+
+        return ServicePlanner.Plan(service, nodes, slices);
+    }
+
+    private void Log(ServiceFacts service, StatusDecision decision)
+    {
+        if (decision.Condition.Reason == ServiceStatusNames.InvalidSelectorReason)
+        {
+            ServiceControllerLog.InvalidSelector(logger, service.Namespace, service.Name, decision.Condition.Message);
+        }
+        else if (decision.Ingress is { } ingress)
+        {
+            ServiceControllerLog.AddressesChanged(
+                logger, service.Namespace, service.Name, decision.CurrentIngress, ingress, decision.Condition.Message);
+        }
+        else
+        {
+            ServiceControllerLog.ConditionChanged(logger, service.Namespace, service.Name, decision.Condition.Reason, decision.Condition.Message);
+        }
+    }
+}

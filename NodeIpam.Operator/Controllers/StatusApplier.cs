@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using NodeIpam.Operator.Metrics;
+using NodeIpam.Runtime;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// Writes a <see cref="StatusDecision"/>: one strategic-merge PATCH of <c>/status</c> (see <see cref="StatusPatch"/>),
+/// counted in <c>nodeipam_status_writes_total{result}</c>. Expected failures (conflict, an API error, an unreachable
+/// server) come back as an outcome with a one-line message, not as an exception.
+/// </summary>
+internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics, WrittenVersions written)
+{
+    /// <summary>Sends the patch; <paramref name="cancellationToken"/> is cancelled on shutdown or leadership loss.</summary>
+    public async Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(V1Service service, StatusDecision decision, CancellationToken cancellationToken)
+    {
+        var key = new ObjectKey(service.Metadata.NamespaceProperty ?? string.Empty, service.Metadata.Name);
+        var body = StatusPatch.Build(service.Metadata.ResourceVersion, decision.Ingress, decision.Condition);
+        try
+        {
+            var stored = await client.CoreV1.PatchNamespacedServiceStatusAsync(
+                new V1Patch(body, V1Patch.PatchType.StrategicMergePatch),
+                key.Name,
+                key.Namespace,
+                fieldManager: ServiceStatusNames.FieldManager,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            written.Record(key, stored?.Metadata?.ResourceVersion);
+            metrics.StatusWrites(OperatorMetrics.WriteSucceeded).Inc();
+            return (StatusWriteOutcome.Written, null);
+        }
+        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict)
+        {
+            metrics.StatusWrites(OperatorMetrics.WriteConflicted).Inc();
+            return (StatusWriteOutcome.Conflict, "the Service changed since it was read (409 Conflict); retrying with the newer version");
+        }
+        catch (HttpOperationException e)
+        {
+            metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
+            return (StatusWriteOutcome.Failed, $"status write answered {(int?)e.Response?.StatusCode}: {StatusMessage(e.Response?.Content) ?? e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
+            return (StatusWriteOutcome.Failed, $"status write failed: {e.Message}");
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            // KubernetesClient's per-request timeout.
+            metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
+            return (StatusWriteOutcome.Failed, $"status write timed out: {e.Message}");
+        }
+    }
+
+    // The message of the Status object the API server answers with, when the body is one.
+    private static string? StatusMessage(string? content)
+    {
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(content);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("message", out var message)
+                && message.ValueKind == JsonValueKind.String
+                ? message.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace NodeIpam.Operator.Controllers;
+
+/// <summary>
+/// The body of our strategic-merge PATCH of a Service's <c>/status</c>. It carries the resourceVersion the decision
+/// was made on, so the API server answers 409 Conflict instead of overwriting a version we have not seen; it names
+/// only our condition (conditions merge by <c>type</c>, so other controllers' conditions stay) and, when they change,
+/// the ingress entries (an atomic list: replaced whole; null removes it).
+/// </summary>
+internal static class StatusPatch
+{
+    /// <summary>The JSON body.</summary>
+    public static string Build(string? resourceVersion, IReadOnlyList<string>? ingress, DesiredCondition condition)
+    {
+        var status = new JsonObject();
+        if (ingress is not null)
+        {
+            var entries = new JsonArray();
+            foreach (var ip in ingress)
+            {
+                entries.Add(new JsonObject { ["ip"] = ip, ["ipMode"] = ServiceStatusNames.VipMode });
+            }
+
+            status["loadBalancer"] = new JsonObject { ["ingress"] = entries.Count > 0 ? entries : null };
+        }
+
+        status["conditions"] = new JsonArray
+        {
+            new JsonObject
+            {
+                ["type"] = ServiceStatusNames.ConditionType,
+                ["status"] = condition.Status,
+                ["reason"] = condition.Reason,
+                ["message"] = condition.Message,
+                ["lastTransitionTime"] = condition.LastTransitionTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            },
+        };
+
+        var patch = new JsonObject { ["status"] = status };
+        if (!string.IsNullOrEmpty(resourceVersion))
+        {
+            patch["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion };
+        }
+
+        return patch.ToJsonString();
+    }
+}

@@ -1,0 +1,55 @@
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Domain;
+using NodeIpam.Operator.Metrics;
+using NodeIpam.Runtime.Hosting;
+using NodeIpam.Runtime.Informers;
+
+namespace NodeIpam.Operator.Hosting;
+
+/// <summary>The operator's wiring: the runtime, the caches (transforms and indexes), and the Service controller with its watches.</summary>
+internal static class OperatorServices
+{
+    /// <summary>The controller's name: the <c>controller</c> label of the runtime's metrics.</summary>
+    public const string ControllerName = "service";
+
+    /// <summary>Registers everything <c>run</c> needs on <paramref name="services"/>.</summary>
+    public static IServiceCollection AddNodeIpamOperator(this IServiceCollection services, RunOptions options, OperatorSettings settings)
+    {
+        // Created here, not by the container: the informer configuration (indexes) and the event filter need them
+        // before any service is resolved.
+        var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
+        var written = new WrittenVersions();
+        var filter = new ServiceChangeFilter(written);
+        services.AddSingleton(facts);
+        services.AddSingleton(written);
+        services.AddSingleton<OperatorMetrics>();
+        services.AddSingleton<StatusApplier>();
+        services.AddSingleton<NodeChangeMapper>();
+        services.AddSingleton<EndpointSliceChangeMapper>();
+
+        services.ConfigureInformer<V1Node>(setup => setup.Transform = CacheTransforms.Node);
+        services.ConfigureInformer<V1Service>(setup =>
+        {
+            setup.Transform = CacheTransforms.Service;
+            setup.AddIndex(CacheIndexes.ManagedServices, service => CacheIndexes.ManagedValues(facts, service));
+        });
+        services.ConfigureInformer<V1EndpointSlice>(setup =>
+        {
+            setup.Transform = CacheTransforms.EndpointSlice;
+            setup.AddIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValues);
+            setup.AddIndex(CacheIndexes.SlicesByNode, CacheIndexes.NodeValues);
+        });
+
+        services.AddKubernetesOperator(settings)
+            .AddController<ServiceController, V1Service>(controller => controller
+                .Named(ControllerName)
+                .WithEventFilter(filter.ShouldReconcile)
+                .Watches<V1Node>((sp, change) => sp.GetRequiredService<NodeChangeMapper>().Map(change))
+                .Watches<V1EndpointSlice>((sp, change) => sp.GetRequiredService<EndpointSliceChangeMapper>().Map(change)));
+
+        services.AddHostedService<ServiceGauges>();
+        return services;
+    }
+}

@@ -171,6 +171,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
 
         var strategy = strategies.For(type);
         strategy.PrepareForCreate(obj);
+        strategy.PrepareForStatusUpdate(obj, obj);
         Validate(type, name, strategy.Validate(obj, null));
         return obj;
     }

@@ -6,9 +6,6 @@ namespace NodeIpam.Simulator.Tables;
 /// <summary>kubectl's Service columns: NAME TYPE CLUSTER-IP EXTERNAL-IP PORT(S) AGE, and SELECTOR with -o wide.</summary>
 internal sealed class ServiceColumns : ITableColumns
 {
-    /// <summary>kubectl truncates the load-balancer IP list to this many characters in the narrow view.</summary>
-    private const int NarrowIpWidth = 16;
-
     public IReadOnlyList<Column> Columns { get; } =
     [
         new("Name", "Name must be unique within a namespace.", Format: "name"),
@@ -54,12 +51,8 @@ internal sealed class ServiceColumns : ITableColumns
                 var ingress = obj["status"]?["loadBalancer"]?["ingress"] is JsonArray i
                     ? i.Select(n => Meta.String(n, "ip") ?? Meta.String(n, "hostname") ?? "").Where(s => s.Length > 0).ToList()
                     : [];
+                // The API server prints with Wide set, so the list is never cut at 16 characters here.
                 var lb = string.Join(",", ingress);
-                if (lb.Length > NarrowIpWidth)
-                {
-                    lb = lb[..(NarrowIpWidth - 3)] + "...";
-                }
-
                 if (externalIps.Count > 0)
                 {
                     return string.Join(",", (lb.Length > 0 ? lb.Split(',') : []).Concat(externalIps));

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using k8s;
+
+namespace NodeIpam.Operator.Tests.Deploy;
+
+/// <summary>What <c>kubectl kustomize config/default</c> renders, parsed into KubernetesClient models, once per run.</summary>
+internal static class RenderedManifests
+{
+    private static readonly Lazy<IReadOnlyList<object>> Objects = new(Render);
+
+    public static IReadOnlyList<object> All => Objects.Value;
+
+    public static T Single<T>() => All.OfType<T>().Should().ContainSingle().Subject;
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "NodeIpam.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("NodeIpam.sln not found above the test directory.");
+    }
+
+    private static List<object> Render()
+    {
+        var start = new ProcessStartInfo("kubectl", ["kustomize", Path.Combine(RepositoryRoot(), "config", "default")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var kubectl = Process.Start(start) ?? throw new InvalidOperationException("kubectl did not start");
+        var stdout = kubectl.StandardOutput.ReadToEndAsync();
+        var stderr = kubectl.StandardError.ReadToEnd();
+        kubectl.WaitForExit();
+        if (kubectl.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kubectl kustomize config/default failed: {stderr}");
+        }
+
+        return KubernetesYaml.LoadAllFromString(stdout.Result);
+    }
+}

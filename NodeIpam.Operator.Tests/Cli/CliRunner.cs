@@ -5,7 +5,7 @@ namespace NodeIpam.Operator.Tests.Cli;
 /// <summary>Runs the executable's command line in-process, capturing the streams.</summary>
 internal static class CliRunner
 {
-    public static async Task<(int ExitCode, string Out, string Error)> RunAsync(string stdin, params string[] args)
+    public static async Task<(int ExitCode, string Out, string Error)> RunWithInputAsync(string stdin, params string[] args)
     {
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
@@ -14,5 +14,5 @@ internal static class CliRunner
         return (code, output.ToString(), error.ToString());
     }
 
-    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunAsync(string.Empty, args);
+    public static Task<(int ExitCode, string Out, string Error)> RunAsync(params string[] args) => RunWithInputAsync(string.Empty, args);
 }

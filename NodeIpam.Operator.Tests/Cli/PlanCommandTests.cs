@@ -1,0 +1,158 @@
+namespace NodeIpam.Operator.Tests.Cli;
+
+public class PlanCommandTests
+{
+    private const string Cluster =
+        """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: Node
+          metadata: {name: n1, labels: {zone: a}}
+          status: {addresses: [{type: InternalIP, address: 10.0.0.1}, {type: ExternalIP, address: 203.0.113.1}]}
+        - apiVersion: v1
+          kind: Node
+          metadata: {name: n2, labels: {zone: b}}
+          status: {addresses: [{type: InternalIP, address: 10.0.0.2}]}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: web, namespace: shop, annotations: {io.cilium.nodeipam/match-node-labels: zone=b}}
+          spec: {type: LoadBalancer, loadBalancerClass: io.cilium/node, ipFamilies: [IPv4]}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: api, namespace: shop}
+          spec: {type: LoadBalancer, loadBalancerClass: io.cilium/node, ipFamilies: [IPv4]}
+        - apiVersion: v1
+          kind: Service
+          metadata: {name: dns, namespace: kube-system}
+          spec: {type: ClusterIP}
+        """;
+
+    [Test]
+    public async Task Prints_a_table_sorted_by_namespace_and_name()
+    {
+        var (code, output, error) = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-");
+        error.Should().BeEmpty();
+        code.Should().Be(0);
+        output.Should().Be(
+            """
+            SERVICE           MANAGED   ADDRESSES     REASON
+            kube-system/dns   no        -             type is ClusterIP, not LoadBalancer
+            shop/api          yes       203.0.113.1   2 of 2 nodes selected; IPv4 from ExternalIPs
+            shop/web          yes       10.0.0.2      1 of 2 nodes selected; IPv4 from InternalIPs
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public async Task Explains_one_Service_node_by_node()
+    {
+        var (code, output, _) = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "--service", "shop/web");
+        code.Should().Be(0);
+        output.Should().Be(
+            """
+            Service:   shop/web
+            Managed:   yes
+            Policy:    Cluster (all nodes)
+            Selector:  zone=b
+            Families:  IPv4 from InternalIPs
+            Ingress:   10.0.0.2
+            Nodes:     1 of 2 selected
+
+            NODE   SELECTED   REASON
+            n1     no         does not match the node selector
+            n2     yes        selected: advertises 10.0.0.2
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public async Task Prints_only_the_chosen_Service_as_json()
+    {
+        var (code, output, _) = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "-o", "json", "--service", "shop/web");
+        code.Should().Be(0);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var services = json.RootElement.GetProperty("services");
+        services.GetArrayLength().Should().Be(1);
+        services[0].GetProperty("ingress")[0].GetProperty("ip").GetString().Should().Be("10.0.0.2");
+    }
+
+    [Test]
+    public async Task Prints_the_same_report_as_yaml()
+    {
+        var (code, output, _) = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "-o", "yaml", "--service", "shop/web");
+        code.Should().Be(0);
+        output.Should().Be(
+            """
+            services:
+            - namespace: "shop"
+              name: "web"
+              managed: true
+              reason: "1 of 2 nodes selected; IPv4 from InternalIPs"
+              ingress:
+              - ip: "10.0.0.2"
+              warnings: []
+              error: null
+              nodes:
+              - name: "n1"
+                selected: false
+                reason: "does not match the node selector"
+              - name: "n2"
+                selected: true
+                reason: "selected: advertises 10.0.0.2"
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public async Task A_Service_that_is_not_in_the_input_is_an_error()
+    {
+        var (code, output, error) = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "--service", "shop/nope");
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Be("error: no Service shop/nope in the input\n");
+    }
+
+    [TestCase(new[] { "plan" }, "error: -f is required (a file, a directory, or - for standard input) (run \"plan --help\" for usage)\n")]
+    [TestCase(new[] { "plan", "-f", "-", "-o", "xml" }, "error: unknown output format \"xml\" (table, json or yaml) (run \"plan --help\" for usage)\n")]
+    [TestCase(new[] { "plan", "-f", "-", "--service", "web" }, "error: --service takes namespace/name, not \"web\" (run \"plan --help\" for usage)\n")]
+    [TestCase(new[] { "plan", "-f", "-", "--watch" }, "error: unknown option --watch (run \"plan --help\" for usage)\n")]
+    public async Task A_wrong_command_line_is_a_one_line_usage_error(string[] args, string message)
+    {
+        var (code, _, error) = await CliRunner.RunWithInputAsync(Cluster, args);
+        code.Should().Be(2);
+        error.Should().Be(message);
+    }
+
+    [Test]
+    public async Task Help_describes_the_options()
+    {
+        var (code, output, _) = await CliRunner.RunAsync("plan", "--help");
+        code.Should().Be(0);
+        output.Should().Contain("--manage-services-without-class").And.Contain("-o, --output").And.Contain("--service");
+    }
+
+    [TestCase("apiVersion: v1\nkind: List\nitems: [", "error: <stdin>: not valid YAML at line 4, column 1")]
+    [TestCase("{\"apiVersion\": \"v1\",", "error: <stdin>: not valid JSON")]
+    [TestCase("- just\n- a list\n", "error: <stdin>: line 1: expected a Kubernetes object (a mapping)")]
+    [TestCase("name: x\n", "error: <stdin>: line 1: not a Kubernetes object (no apiVersion or kind)")]
+    [TestCase("apiVersion: v1\nkind: Node\nmetadata: [1, 2]\n", "error: <stdin>: line 1: a Node that cannot be read")]
+    [TestCase("{\"apiVersion\": \"v1\", \"kind\": \"Service\", \"spec\": 5}", "error: <stdin>: a Service that cannot be read")]
+    public async Task Unreadable_input_is_a_one_line_error_without_a_stack_trace(string input, string start)
+    {
+        var (code, output, error) = await CliRunner.RunWithInputAsync(input, "plan", "-f", "-");
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().StartWith(start);
+        error.TrimEnd('\n').Should().NotContain("\n").And.NotContain("   at ");
+    }
+
+    [Test]
+    public async Task A_missing_file_is_a_one_line_error()
+    {
+        var (code, _, error) = await CliRunner.RunAsync("plan", "-f", "/no/such/cluster.yaml");
+        code.Should().Be(1);
+        error.Should().Be("error: /no/such/cluster.yaml: no such file or directory\n");
+    }
+}

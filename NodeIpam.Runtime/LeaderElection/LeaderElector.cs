@@ -178,28 +178,41 @@ internal sealed class LeaderElector(
     {
         // Stop writing before the lease can pass to someone else.
         leadership.Lose();
-        LeaseRecord? observed;
         lock (_gate)
         {
-            observed = _lossReason is null ? _observed : null;
+            if (_lossReason is not null || _observed?.HolderIdentity != options.Identity)
+            {
+                return;
+            }
         }
 
-        if (observed is null || observed.HolderIdentity != options.Identity)
+        // Re-read rather than trust the last observed version: a renewal cancelled by the shutdown may have landed.
+        using var timeout = new CancellationTokenSource(options.RenewDeadline, time);
+        for (var attempt = 0; attempt < 2; attempt++)
         {
-            return;
-        }
+            try
+            {
+                var current = await leaseLock.GetAsync(timeout.Token).ConfigureAwait(false);
+                if (current is null || current.HolderIdentity != options.Identity)
+                {
+                    return;
+                }
 
-        try
-        {
-            using var timeout = new CancellationTokenSource(options.RenewDeadline, time);
-            var now = time.GetUtcNow();
-            await leaseLock.UpdateAsync(observed with { HolderIdentity = string.Empty, LeaseDurationSeconds = 1, AcquireTime = now, RenewTime = now }, timeout.Token)
-                .ConfigureAwait(false);
-            logger.Released(options.Identity, _lease);
-        }
-        catch (Exception e) when (e is KubeApiException or HttpRequestException or IOException or OperationCanceledException)
-        {
-            logger.ReleaseFailed(options.Identity, _lease, e);
+                var now = time.GetUtcNow();
+                await leaseLock.UpdateAsync(current with { HolderIdentity = string.Empty, LeaseDurationSeconds = 1, AcquireTime = now, RenewTime = now }, timeout.Token)
+                    .ConfigureAwait(false);
+                logger.Released(options.Identity, _lease);
+                return;
+            }
+            catch (KubeApiException e) when (e.StatusCode == HttpStatusCode.Conflict && attempt == 0)
+            {
+                // Someone wrote in between: read again.
+            }
+            catch (Exception e) when (e is KubeApiException or HttpRequestException or IOException or OperationCanceledException)
+            {
+                logger.ReleaseFailed(options.Identity, _lease, e);
+                return;
+            }
         }
     }
 

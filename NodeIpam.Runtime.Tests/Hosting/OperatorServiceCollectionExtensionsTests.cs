@@ -60,13 +60,6 @@ public sealed class OperatorServiceCollectionExtensionsTests
             .Should().Throw<InvalidOperationException>().WithMessage("*same*");
     }
 
-    [Test]
-    public void The_default_name_is_the_lower_cased_kind()
-    {
-        var builder = new ControllerBuilder<V1EndpointSlice>();
-        builder.Name.Should().Be("endpointslice");
-    }
-
     private sealed class NodeController : IEntityController<V1Node>
     {
         public Task<ReconciliationResult> ReconcileAsync(V1Node entity, CancellationToken cancellationToken) =>

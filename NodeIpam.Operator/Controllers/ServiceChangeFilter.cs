@@ -10,7 +10,7 @@ namespace NodeIpam.Operator.Controllers;
 /// or our condition), and not when it is the watch echo of our own status write. A status changed by someone else
 /// (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
 /// </summary>
-internal sealed class ServiceChangeFilter(WrittenVersions written)
+internal sealed class ServiceChangeFilter(WrittenStatuses written)
 {
     /// <summary>Whether <paramref name="change"/> must be reconciled.</summary>
     public bool ShouldReconcile(ObjectChange<V1Service> change)
@@ -27,11 +27,24 @@ internal sealed class ServiceChangeFilter(WrittenVersions written)
             return true;
         }
 
-        return !written.IsOwnWrite(key, change.New!.Metadata?.ResourceVersion) && !SameForController(change.Old!, change.New);
+        var (old, @new) = (change.Old!, change.New!);
+        if (SameForController(old, @new))
+        {
+            return false;
+        }
+
+        // Only the status changed, to what we wrote: the echo of our own write.
+        return !(SameInputs(old, @new) && written.IsOwnWrite(key, @new));
     }
 
     /// <summary>True when the two versions agree on every field the controller reads.</summary>
-    internal static bool SameForController(V1Service old, V1Service @new)
+    internal static bool SameForController(V1Service old, V1Service @new) =>
+        SameInputs(old, @new)
+        && SameIngress(old.Status?.LoadBalancer?.Ingress, @new.Status?.LoadBalancer?.Ingress)
+        && SameCondition(OurCondition(old), OurCondition(@new));
+
+    /// <summary>True when the two versions agree on everything but the status.</summary>
+    internal static bool SameInputs(V1Service old, V1Service @new)
     {
         string? oldSelector = null, newSelector = null;
         var oldHas = old.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out oldSelector) == true;
@@ -39,9 +52,7 @@ internal sealed class ServiceChangeFilter(WrittenVersions written)
         return oldHas == newHas
             && oldSelector == newSelector
             && (old.Metadata?.DeletionTimestamp is null) == (@new.Metadata?.DeletionTimestamp is null)
-            && SameSpec(old.Spec, @new.Spec)
-            && SameIngress(old.Status?.LoadBalancer?.Ingress, @new.Status?.LoadBalancer?.Ingress)
-            && SameCondition(OurCondition(old), OurCondition(@new));
+            && SameSpec(old.Spec, @new.Spec);
     }
 
     /// <summary>Our condition in the Service's status, or null.</summary>

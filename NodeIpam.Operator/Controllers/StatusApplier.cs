@@ -13,22 +13,22 @@ namespace NodeIpam.Operator.Controllers;
 /// counted in <c>nodeipam_status_writes_total{result}</c>. Expected failures (conflict, an API error, an unreachable
 /// server) come back as an outcome with a one-line message, not as an exception.
 /// </summary>
-internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics, WrittenVersions written)
+internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics, WrittenStatuses written)
 {
     /// <summary>Sends the patch; <paramref name="cancellationToken"/> is cancelled on shutdown or leadership loss.</summary>
     public async Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(V1Service service, StatusDecision decision, CancellationToken cancellationToken)
     {
         var key = new ObjectKey(service.Metadata.NamespaceProperty ?? string.Empty, service.Metadata.Name);
         var body = StatusPatch.Build(service.Metadata.ResourceVersion, decision.Ingress, decision.Condition);
+        written.Record(key, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
         try
         {
-            var stored = await client.CoreV1.PatchNamespacedServiceStatusAsync(
+            await client.CoreV1.PatchNamespacedServiceStatusAsync(
                 new V1Patch(body, V1Patch.PatchType.StrategicMergePatch),
                 key.Name,
                 key.Namespace,
                 fieldManager: ServiceStatusNames.FieldManager,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            written.Record(key, stored?.Metadata?.ResourceVersion);
             metrics.StatusWrites(OperatorMetrics.WriteSucceeded).Inc();
             return (StatusWriteOutcome.Written, null);
         }

@@ -20,7 +20,7 @@ internal static class OperatorServices
         // Created here, not by the container: the informer configuration (indexes) and the event filter need them
         // before any service is resolved.
         var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
-        var written = new WrittenVersions();
+        var written = new WrittenStatuses();
         var filter = new ServiceChangeFilter(written);
         services.AddSingleton(facts);
         services.AddSingleton(written);

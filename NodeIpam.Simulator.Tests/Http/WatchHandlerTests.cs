@@ -171,4 +171,17 @@ public sealed class WatchHandlerTests
 
         Json.Name((await watch.NextAsync())!).Should().Be("two");
     }
+
+    [Test]
+    public async Task Send_initial_events_ends_the_initial_list_with_an_annotated_bookmark()
+    {
+        await NodeAsync("listed");
+        await using var watch = await WatchStream.OpenAsync(_api.Http, Nodes + "?watch=1&sendInitialEvents=true&allowWatchBookmarks=true&resourceVersionMatch=NotOlderThan");
+
+        var events = await watch.NextAsync(2);
+
+        (Json.Type(events[0]), Json.Name(events[0])).Should().Be(("ADDED", "listed"));
+        Json.Type(events[1]).Should().Be("BOOKMARK");
+        events[1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>().Should().Be("true");
+    }
 }

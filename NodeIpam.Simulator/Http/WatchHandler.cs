@@ -10,8 +10,8 @@ namespace NodeIpam.Simulator.Http;
 /// <summary>
 /// Streams a watch: newline-delimited <c>{"type":...,"object":...}</c> frames until timeoutSeconds, the client
 /// leaving, or a fault closing it. Bookmarks on a timer when allowWatchBookmarks=true.
-/// sendInitialEvents (watch-list) is ignored: without a resourceVersion every watch starts with the current
-/// objects as ADDED events, which is what a client asking for initial events gets, minus the end bookmark.
+/// sendInitialEvents=true (watch-list) starts with the current objects as ADDED events and then the
+/// initial-events-end BOOKMARK, whatever the resourceVersion (resourceVersionMatch is not checked).
 /// </summary>
 internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, TimeProvider time, SimulatorOptions options)
 {
@@ -31,7 +31,7 @@ internal sealed class WatchHandler(ObjectStore store, TableRenderer tables, Time
             : options.DefaultWatchTimeout;
         var bookmarks = query["allowWatchBookmarks"] == "true";
         var asTable = TableRenderer.Wants(ctx.Request);
-        var sub = store.Watch(info.Type, filter, from, bookmarks);
+        var sub = store.Watch(info.Type, filter, from, bookmarks, initialEvents: query["sendInitialEvents"] == "true");
         using var expiry = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(expiry.Token, ctx.RequestAborted);
         using var bookmarkTimer = bookmarks

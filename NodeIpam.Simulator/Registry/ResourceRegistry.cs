@@ -53,7 +53,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
 
         return Modify(type, ns, name, subresource, options, createIfMissing: type.AllowCreateOnUpdate && subresource is null, current =>
         {
-            CheckResourceVersion(type, name, obj, current);
+            WriteChecks.ResourceVersion(type, name, obj, current);
             return obj;
         }, () => obj);
     }
@@ -63,7 +63,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
         Modify(type, ns, name, subresource, options, createIfMissing && subresource is null, current =>
         {
             var patched = patch(current.ToNode());
-            CheckResourceVersion(type, name, patched, current);
+            WriteChecks.ResourceVersion(type, name, patched, current);
             ObjectPreparation.CheckTypeAndNamespace(type, ns, patched);
             return patched;
         }, () =>
@@ -92,7 +92,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
             }
 
             var node = current.ToNode();
-            CheckPreconditions(type, name, deleteOptions, node, current);
+            WriteChecks.Preconditions(type, name, deleteOptions, node, current);
             var decision = DeleteDecision(type, node);
             if (options.DryRun)
             {
@@ -172,7 +172,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
         var strategy = strategies.For(type);
         strategy.PrepareForCreate(obj);
         strategy.PrepareForStatusUpdate(obj, obj);
-        Validate(type, name, strategy.Validate(obj, null));
+        WriteChecks.Valid(type, name, strategy.Validate(obj, null));
         return obj;
     }
 
@@ -196,7 +196,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
                 SetOrRemove(result, "status", current["status"]);
             }
 
-            CheckNoNewFinalizers(type, current, result);
+            WriteChecks.NoNewFinalizers(type, current, result);
             strategy.PrepareForUpdate(result, current);
             if (options.KeepStatus)
             {
@@ -209,7 +209,7 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
             Meta.Metadata(result)["generation"] = (current["metadata"]?["generation"]?.GetValue<long>() ?? 0) + 1;
         }
 
-        Validate(type, stored.Name, strategy.Validate(result, current));
+        WriteChecks.Valid(type, stored.Name, strategy.Validate(result, current));
         if (current["metadata"]?["deletionTimestamp"] is not null && Meta.Finalizers(result).Count == 0)
         {
             strategy.Released(result);
@@ -250,53 +250,6 @@ internal sealed class ResourceRegistry(ObjectStore store, StrategyTable strategi
             {
                 store.Write(type, ns, obj.Name, _ => WriteDecision.Delete);
             }
-        }
-    }
-
-    private static void CheckResourceVersion(ResourceType type, string name, JsonObject desired, StoredObject current)
-    {
-        var rv = Meta.ResourceVersion(desired);
-        if (!string.IsNullOrEmpty(rv) && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw ApiError.Conflict(type, name);
-        }
-    }
-
-    private static void CheckPreconditions(ResourceType type, string name, JsonObject? options, JsonObject node, StoredObject current)
-    {
-        var uid = Meta.String(options?["preconditions"], "uid");
-        var actualUid = Meta.String(node["metadata"], "uid");
-        if (!string.IsNullOrEmpty(uid) && uid != actualUid)
-        {
-            throw ApiError.Conflict(type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {actualUid}");
-        }
-
-        var rv = Meta.String(options?["preconditions"], "resourceVersion");
-        if (!string.IsNullOrEmpty(rv) && rv != current.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))
-        {
-            throw ApiError.Conflict(type, name, $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {current.ResourceVersion}");
-        }
-    }
-
-    private static void CheckNoNewFinalizers(ResourceType type, JsonObject current, JsonObject next)
-    {
-        if (current["metadata"]?["deletionTimestamp"] is null)
-        {
-            return;
-        }
-
-        var before = Meta.Finalizers(current);
-        if (Meta.Finalizers(next).Any(f => !before.Contains(f)))
-        {
-            Validate(type, Meta.Name(current), [FieldError.Forbidden("metadata.finalizers", "no new finalizers can be added if the object is being deleted")]);
-        }
-    }
-
-    private static void Validate(ResourceType type, string name, IReadOnlyList<FieldError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw ApiError.Invalid(type, name, errors);
         }
     }
 

@@ -135,19 +135,26 @@ internal sealed class ObjectStore
     }
 
     /// <summary>
-    /// Opens a watch. Without a resourceVersion (or "0") it starts with synthetic ADDED events for the current
-    /// objects; with one it replays the history after it, or fails with 410 Expired when that is gone.
+    /// Opens a watch. Without a resourceVersion (or "0"), or when <paramref name="initialEvents"/> is asked
+    /// (sendInitialEvents=true), it starts with synthetic ADDED events for the current objects (the latter then
+    /// sends the initial-events-end BOOKMARK); with a resourceVersion it replays the history after it, or fails
+    /// with 410 Expired when that is gone.
     /// </summary>
-    public WatchSubscription Watch(ResourceType type, ObjectFilter filter, long? fromResourceVersion, bool bookmarks)
+    public WatchSubscription Watch(ResourceType type, ObjectFilter filter, long? fromResourceVersion, bool bookmarks, bool initialEvents = false)
     {
         var sub = new WatchSubscription(type, filter, bookmarks);
         lock (_lock)
         {
-            if (fromResourceVersion is null or 0)
+            if (fromResourceVersion is null or 0 || initialEvents)
             {
                 foreach (var obj in Objects(type).Values)
                 {
                     sub.OfferInitial(obj);
+                }
+
+                if (initialEvents)
+                {
+                    sub.OfferBookmark(_resourceVersion, initialEventsEnd: true);
                 }
             }
             else
@@ -212,9 +219,9 @@ internal sealed class ObjectStore
 
     private static bool Unchanged(StoredObject current, JsonObject next)
     {
+        // Semantic comparison (property order does not matter), cheaper than serializing the candidate.
         Meta.Metadata(next)["resourceVersion"] = current.ResourceVersion.ToString(CultureInfo.InvariantCulture);
-        var candidate = new StoredObject(current.Type, next, current.ResourceVersion);
-        return candidate.Json.AsSpan().SequenceEqual(current.Json) || JsonNode.DeepEquals(current.ToNode(), next);
+        return JsonNode.DeepEquals(current.ToNode(), next);
     }
 
     private StoredObject Stamp(ResourceType type, JsonObject node)

@@ -66,15 +66,22 @@ internal sealed class WatchSubscription
         }
     }
 
-    public void OfferBookmark(long resourceVersion)
+    /// <summary>Queues a BOOKMARK; <paramref name="initialEventsEnd"/> marks the end of watch-list initial events.</summary>
+    public void OfferBookmark(long resourceVersion, bool initialEventsEnd = false)
     {
         if (Bookmarks)
         {
+            var metadata = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            if (initialEventsEnd)
+            {
+                metadata["annotations"] = new JsonObject { ["k8s.io/initial-events-end"] = "true" };
+            }
+
             var obj = new JsonObject
             {
                 ["kind"] = Type.Kind,
                 ["apiVersion"] = Type.ApiVersion,
-                ["metadata"] = new JsonObject { ["resourceVersion"] = resourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["metadata"] = metadata,
             };
             Send(WatchEvent.Build("BOOKMARK", Encoding.UTF8.GetBytes(obj.ToJsonString())));
         }

@@ -13,6 +13,10 @@ help: ## Show this help.
 
 ##@ Development
 
+.PHONY: demo
+demo: ## The playground: simulator + operator, no cluster needed. ARGS=--once exits after the Services settle.
+	dotnet run --project NodeIpam.Playground -c $(CONFIGURATION) -- $(ARGS)
+
 .PHONY: run
 run: ## Run the operator against the cluster of your kubeconfig (KUBECONFIG or ~/.kube/config): make run ARGS="--workers 4".
 	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- run $(ARGS)

@@ -34,6 +34,12 @@ public static class RuntimeDefaults
     /// </summary>
     public static readonly TimeSpan WatchIdleTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// Liveness fails when an informer made no progress (list, watch opened, event, bookmark) for this long: more than
+    /// three idle timeouts, so only a reflector stuck for good restarts the pod. Our choice; client-go has no such check.
+    /// </summary>
+    public static readonly TimeSpan WatchLivenessThreshold = TimeSpan.FromMinutes(10);
+
     // ---- Leader election (controller-runtime pkg/leaderelection defaults, client-go tools/leaderelection) ----
 
     /// <summary>How long a lease is valid after its last renewal: controller-runtime's defaultLeaseDuration (15 s).</summary>

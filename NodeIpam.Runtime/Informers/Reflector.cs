@@ -130,7 +130,7 @@ internal sealed class Reflector<TEntity>(
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
-        var timeoutSeconds = (int)(options.MinWatchTimeout.TotalSeconds * (1 + random()));
+        var timeoutSeconds = WatchTimeoutSeconds(options.MinWatchTimeout, random());
         var uri = $"{paths.Collection()}?watch=true&allowWatchBookmarks=true&timeoutSeconds={timeoutSeconds}"
             + $"&resourceVersion={Uri.EscapeDataString(_resourceVersion ?? string.Empty)}";
         using var watchCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -154,6 +154,8 @@ internal sealed class Reflector<TEntity>(
                 throw await KubeApiException.FromResponseAsync(response, watchCancellation.Token).ConfigureAwait(false);
             }
 
+            // An answered watch request is progress too: a server that sends no bookmarks must not look dead.
+            MarkProgress();
             var stream = await response.Content.ReadAsStreamAsync(watchCancellation.Token).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
@@ -190,6 +192,9 @@ internal sealed class Reflector<TEntity>(
 
         logger.WatchEnded(paths.Kind, _resourceVersion, events);
     }
+
+    /// <summary>client-go's watch timeout: min × (1 + r) for r in [0, 1), so watches of many clients do not expire together.</summary>
+    internal static int WatchTimeoutSeconds(TimeSpan minimum, double random) => (int)(minimum.TotalSeconds * (1 + random));
 
     private void HandleLine(string line)
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Simulator.Auth;
 using NodeIpam.Simulator.Defaults;
 using NodeIpam.Simulator.Http;
 using NodeIpam.Simulator.Registry;
@@ -29,8 +30,9 @@ public sealed class KubeApiSimulator : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
 
-    private KubeApiSimulator(WebApplication app, ObjectStore store, SimulatorStore seeding, SimulatorFaults faults, RequestLog requests, Uri baseAddress)
+    private KubeApiSimulator(WebApplication app, ObjectStore store, SimulatorStore seeding, SimulatorFaults faults, RequestLog requests, SimulatorRbac rbac, Uri baseAddress)
     {
+        Rbac = rbac;
         _app = app;
         _store = store;
         Store = seeding;
@@ -51,6 +53,9 @@ public sealed class KubeApiSimulator : IAsyncDisposable
     /// <summary>Request counters.</summary>
     public RequestLog Requests { get; }
 
+    /// <summary>Optional RBAC enforcement (off by default).</summary>
+    public SimulatorRbac Rbac { get; }
+
     /// <summary>Events kept per resource for watch resumes; changeable at any time.</summary>
     public int WatchHistorySize
     {
@@ -69,6 +74,7 @@ public sealed class KubeApiSimulator : IAsyncDisposable
         var faults = new SimulatorFaults(store);
         var requests = new RequestLog();
         var tables = new TableRenderer(time);
+        var rbac = new SimulatorRbac();
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
@@ -84,7 +90,7 @@ public sealed class KubeApiSimulator : IAsyncDisposable
             k.Limits.MaxRequestBodySize = null;
         });
         builder.Services.AddSingleton(options).AddSingleton(time).AddSingleton(store).AddSingleton(registry)
-            .AddSingleton(faults).AddSingleton(requests).AddSingleton(tables)
+            .AddSingleton(faults).AddSingleton(requests).AddSingleton(tables).AddSingleton(rbac).AddSingleton<RbacAuthorizer>()
             .AddSingleton<WatchHandler>().AddSingleton<ResourceHandler>().AddSingleton<ApiDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();
@@ -98,14 +104,21 @@ public sealed class KubeApiSimulator : IAsyncDisposable
             seeding.CreateJson(new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new JsonObject { ["name"] = ns } }.ToJsonString());
         }
 
-        return new KubeApiSimulator(app, store, seeding, faults, requests, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
+        return new KubeApiSimulator(app, store, seeding, faults, requests, rbac, new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}/")));
     }
 
-    /// <summary>A client configuration for <c>new Kubernetes(...)</c>: this server, no credentials.</summary>
-    public KubernetesClientConfiguration ClientConfiguration() => new() { Host = BaseAddress.ToString().TrimEnd('/'), Namespace = "default" };
+    /// <summary>
+    /// A client configuration for <c>new Kubernetes(...)</c>: this server, authenticating with
+    /// <paramref name="token"/> (default: the admin token; matters only when <see cref="SimulatorRbac.Enforce"/> is on).
+    /// </summary>
+    public KubernetesClientConfiguration ClientConfiguration(string token = SimulatorRbac.AdminToken) =>
+        new() { Host = BaseAddress.ToString().TrimEnd('/'), Namespace = "default", AccessToken = token };
 
-    /// <summary>Writes a kubeconfig kubectl accepts: one cluster, one context (namespace default), no auth.</summary>
-    public void WriteKubeconfig(string path) => File.WriteAllText(path, Kubeconfig.Render(BaseAddress));
+    /// <summary>
+    /// Writes a kubeconfig kubectl and KubernetesClient accept: one cluster, one context (namespace default),
+    /// a bearer token (default: the admin token; matters only when <see cref="SimulatorRbac.Enforce"/> is on).
+    /// </summary>
+    public void WriteKubeconfig(string path, string token = SimulatorRbac.AdminToken) => File.WriteAllText(path, Kubeconfig.Render(BaseAddress, token));
 
     /// <summary>Stops serving; open watches end.</summary>
     public async ValueTask DisposeAsync()

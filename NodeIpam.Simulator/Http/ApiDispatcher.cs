@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Simulator.Api;
+using NodeIpam.Simulator.Auth;
 
 namespace NodeIpam.Simulator.Http;
 
@@ -11,6 +12,8 @@ namespace NodeIpam.Simulator.Http;
 internal sealed partial class ApiDispatcher(
     ResourceHandler resources,
     SimulatorFaults faults,
+    SimulatorRbac rbac,
+    RbacAuthorizer authorizer,
     RequestLog requests,
     TimeProvider time,
     SimulatorOptions options,
@@ -46,6 +49,8 @@ internal sealed partial class ApiDispatcher(
                 throw injected;
             }
 
+            Authorize(ctx, info);
+
             await resources.HandleAsync(ctx, info);
         }
         catch (ApiError e) when (!ctx.Response.HasStarted)
@@ -60,6 +65,22 @@ internal sealed partial class ApiDispatcher(
         {
             LogFailure(e, ctx.Request.Method, ctx.Request.Path);
             await Responses.WriteStatusAsync(ctx, new ApiError(500, "InternalError", $"Internal error occurred: {e.Message}"));
+        }
+    }
+
+    private void Authorize(HttpContext ctx, RequestInfo info)
+    {
+        if (!rbac.Enforce)
+        {
+            return;
+        }
+
+        var identity = rbac.Authenticate(ctx.Request.Headers.Authorization) ?? throw new ApiError(401, "Unauthorized", "Unauthorized");
+        if (!authorizer.Allows(identity, info))
+        {
+            var message = RbacAuthorizer.Describe(identity, info);
+            rbac.RecordDenial(message);
+            throw new ApiError(403, "Forbidden", message, new System.Text.Json.Nodes.JsonObject { ["name"] = info.Name, ["group"] = info.Type.Group, ["kind"] = info.Type.Plural });
         }
     }
 

@@ -7,7 +7,7 @@ internal static class Kubeconfig
     /// The bearer token written when none is asked for. The simulator does not authenticate, but
     /// KubernetesClient refuses a kubeconfig user without any credentials.
     /// </summary>
-    public const string DefaultToken = "simulator";
+    public const string DefaultToken = SimulatorRbac.AdminToken;
 
     public static string Render(Uri server, string token = DefaultToken) => $"""
         apiVersion: v1

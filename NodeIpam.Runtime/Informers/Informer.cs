@@ -160,7 +160,8 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
 
     private void Broadcast(string notification, TEntity entity, Action<IResourceEventHandler<TEntity>> call)
     {
-        foreach (var handler in _handlers)
+        // A snapshot: a handler may add or remove handlers from its callback.
+        foreach (var handler in _handlers.ToArray())
         {
             Notify(handler, notification, entity, call);
         }

@@ -57,8 +57,10 @@ internal sealed class Reflector<TEntity>(
             {
                 return;
             }
-            catch (KubeApiException e) when (e.IsGone)
+            catch (KubeApiException e) when (e.IsGone && _resourceVersion is not null)
             {
+                // The watch's resourceVersion is too old. (A 410 on the list itself is an ordinary failure: backing
+                // off avoids a hot loop against a server that keeps answering it.)
                 logger.Relisting(paths.Kind, _resourceVersion, e.Message);
                 _resourceVersion = null;
             }

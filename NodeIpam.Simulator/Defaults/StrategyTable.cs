@@ -13,6 +13,7 @@ internal sealed class StrategyTable
     {
         ["/services"] = new ServiceStrategy(),
         ["/namespaces"] = new NamespaceStrategy(),
+        ["events.k8s.io/events"] = new EventStrategy(),
     };
 
     public IKindStrategy For(ResourceType type) =>

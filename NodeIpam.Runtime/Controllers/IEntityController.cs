@@ -12,6 +12,11 @@ namespace NodeIpam.Runtime.Controllers;
 public interface IEntityController<in TEntity>
     where TEntity : IKubernetesObject<V1ObjectMeta>
 {
-    /// <summary>Drives the cluster towards the state <paramref name="entity"/> asks for.</summary>
+    /// <summary>
+    /// Drives the cluster towards the state <paramref name="entity"/> asks for. <paramref name="entity"/> is the
+    /// cache's instance: read it, never modify it. <paramref name="cancellationToken"/> is cancelled on shutdown and
+    /// the moment leadership is lost: pass it to every API call so that no write starts afterwards. An exception is
+    /// handled like <see cref="ReconciliationResult.Failure"/> (logged, retried with backoff).
+    /// </summary>
     Task<ReconciliationResult> ReconcileAsync(TEntity entity, CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ internal static class ResourceCatalog
         new("apps", "v1", "Deployment", "deployments", Namespaced: true, HasStatus: true, HasGeneration: true, ResetStatusOnCreate: true, ShortNames: "deploy"),
         new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", Namespaced: true),
         new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true, AllowCreateOnUpdate: true),
-        new("events.k8s.io", "v1", "Event", "events", Namespaced: true, AllowCreateOnUpdate: true, ShortNames: "ev"),
+        new("events.k8s.io", "v1", "Event", "events", Namespaced: true, AllowCreateOnUpdate: true),
         new("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "Role", "roles", Namespaced: true),

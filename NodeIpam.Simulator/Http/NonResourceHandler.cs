@@ -22,6 +22,8 @@ internal static class NonResourceHandler
                 return Responses.WriteBytesAsync(ctx, 200, Encoding.UTF8.GetBytes("ok"), "text/plain; charset=utf-8");
             case ["version"]:
                 return Responses.WriteJsonAsync(ctx, 200, OpenApi.Version());
+            case ["api"] or ["apis"] when AggregatedDiscovery.Wanted(ctx.Request.Headers.Accept.ToString()):
+                return Responses.WriteJsonAsync(ctx, 200, AggregatedDiscovery.List(core: parts[0] == "api"), AggregatedDiscovery.ContentType);
             case ["api"]:
                 return Responses.WriteJsonAsync(ctx, 200, Discovery.CoreVersions($"{ctx.Request.Host}"));
             case ["api", var v] when Discovery.Resources("", v) is { } list:

@@ -1,6 +1,7 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Events;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.Tests.Informers;
@@ -45,6 +46,32 @@ public class EventRecorderTests
         stored.Series.Count.Should().Be(2);
         stored.EventTime.Should().NotBeNull();
         simulator.Requests.Count("create", "events").Should().Be(1);
+    }
+
+    [Test]
+    public async Task Later_repeats_are_counted_and_patched_by_the_periodic_flush_with_whole_second_times_in_microtime_form()
+    {
+        await using var simulator = await KubeApiSimulator.StartAsync();
+        using var client = new Kubernetes(simulator.ClientConfiguration());
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 6, 11, 23, TimeSpan.Zero));
+        using var recorder = new EventRecorder(
+            new KubeApiConnection(client), new EventRecorderOptions { ReportingInstance = "pod-1" }, time, NullLogger<EventRecorder>.Instance);
+        await recorder.StartAsync(CancellationToken.None);
+
+        for (var i = 0; i < 5; i++)
+        {
+            recorder.Record(Service, EventType.Warning, "NoAddress", "Assign", "no node matched");
+        }
+
+        await Eventually.HoldsAsync(() => simulator.Store.List<Eventsv1Event>("default") is [{ Series.Count: 2 }], "the first repeat was patched");
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.HoldsAsync(() => simulator.Store.List<Eventsv1Event>("default") is [{ Series.Count: 5 }], "the flush patched the count");
+        await recorder.StopAsync(CancellationToken.None);
+
+        var raw = await client.HttpClient.GetStringAsync(new Uri(simulator.BaseAddress, "apis/events.k8s.io/v1/namespaces/default/events"));
+        raw.Should().Contain("\"eventTime\":\"2026-11-26T06:11:23.000000Z\"");
+        simulator.Requests.Count("create", "events").Should().Be(1);
+        simulator.Requests.Count("patch", "events").Should().Be(2);
     }
 
     [Test]

@@ -4,25 +4,24 @@ namespace NodeIpam.Operator.Domain;
 
 /// <summary>
 /// Gathers the selected nodes' addresses per family and decides, per family, ExternalIP (when any selected node
-/// has one of that family) or else InternalIP. Not thread-safe; one per plan.
+/// has one of that family) or else InternalIP. Not thread-safe; one per plan; dispose to return its buffers.
 /// </summary>
-internal sealed class AddressCollector
+internal sealed class AddressCollector : IDisposable
 {
-    private static readonly Comparison<NodeAddress> ByIp = (a, b) => a.Ip.CompareTo(b.Ip);
     private readonly IReadOnlyList<IpFamily> families;
-    private readonly List<NodeAddress>[] external;
-    private readonly List<NodeAddress>[] internalAddresses;
+    private readonly AddressBuffer[] external;
+    private readonly AddressBuffer[] internalAddresses;
 
     /// <summary>Collects for the given families, in their order.</summary>
     public AddressCollector(IReadOnlyList<IpFamily> families)
     {
         this.families = families;
-        external = new List<NodeAddress>[families.Count];
-        internalAddresses = new List<NodeAddress>[families.Count];
+        external = new AddressBuffer[families.Count];
+        internalAddresses = new AddressBuffer[families.Count];
         for (var i = 0; i < families.Count; i++)
         {
-            external[i] = [];
-            internalAddresses[i] = [];
+            external[i] = new AddressBuffer();
+            internalAddresses[i] = new AddressBuffer();
         }
     }
 
@@ -31,12 +30,17 @@ internal sealed class AddressCollector
     {
         for (var i = 0; i < families.Count; i++)
         {
-            external[i].AddRange(node.AddressArray(families[i], NodeAddressType.ExternalIP));
+            var externals = node.AddressArray(families[i], NodeAddressType.ExternalIP);
+            if (externals.Length > 0)
+            {
+                external[i].Add(externals);
+            }
 
             // Once a family has an ExternalIP its InternalIPs can no longer be chosen.
-            if (external[i].Count == 0)
+            var internals = node.AddressArray(families[i], NodeAddressType.InternalIP);
+            if (external[i].Count == 0 && internals.Length > 0)
             {
-                internalAddresses[i].AddRange(node.AddressArray(families[i], NodeAddressType.InternalIP));
+                internalAddresses[i].Add(internals);
             }
         }
     }
@@ -44,26 +48,32 @@ internal sealed class AddressCollector
     /// <summary>The ingress IPs (family order, then numeric, distinct) and the per-family choices.</summary>
     public (IReadOnlyList<string> Ingress, IReadOnlyList<FamilyChoice> Choices) Finish()
     {
-        var ingress = new List<string>();
+        var capacity = 0;
+        for (var i = 0; i < families.Count; i++)
+        {
+            capacity += external[i].Count > 0 ? external[i].Count : internalAddresses[i].Count;
+        }
+
+        var ingress = new List<string>(capacity);
         var choices = new FamilyChoice[families.Count];
         for (var i = 0; i < families.Count; i++)
         {
             var useExternal = external[i].Count > 0;
             var chosen = useExternal ? external[i] : internalAddresses[i];
-            chosen.Sort(ByIp);
-            var before = ingress.Count;
-            for (var j = 0; j < chosen.Count; j++)
-            {
-                if (j == 0 || chosen[j].Ip != chosen[j - 1].Ip)
-                {
-                    ingress.Add(chosen[j].Text);
-                }
-            }
-
+            var count = chosen.AppendSortedDistinct(ingress);
             NodeAddressType? type = chosen.Count == 0 ? null : useExternal ? NodeAddressType.ExternalIP : NodeAddressType.InternalIP;
-            choices[i] = new FamilyChoice(families[i], type, ingress.Count - before);
+            choices[i] = new FamilyChoice(families[i], type, count);
         }
 
         return (ingress, choices);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var buffer in external.Concat(internalAddresses))
+        {
+            buffer.Dispose();
+        }
     }
 }

@@ -11,6 +11,13 @@ internal sealed class EndpointSliceFacts
         Name = name;
         ServiceName = serviceName;
         Endpoints = endpoints;
+
+        // Summarised once per slice change so that planning a Local Service touches node names, not endpoints.
+        ReadyCount = endpoints.Count(e => e.Ready);
+        ServingTerminatingCount = endpoints.Count(e => e.ServingAndTerminating);
+        ReadyNodeNames = [.. endpoints.Where(e => e.Ready && e.NodeName is not null).Select(e => e.NodeName!).Distinct(StringComparer.Ordinal)];
+        ServingTerminatingNodeNames = [.. endpoints.Where(e => e.ServingAndTerminating && e.NodeName is not null).Select(e => e.NodeName!).Distinct(StringComparer.Ordinal)];
+        HasEndpointWithoutNodeName = endpoints.Any(e => e.NodeName is null);
     }
 
     /// <summary>The namespace; only slices in the Service's own namespace count.</summary>
@@ -24,6 +31,21 @@ internal sealed class EndpointSliceFacts
 
     /// <summary>The endpoints, of any address type.</summary>
     public IReadOnlyList<EndpointFacts> Endpoints { get; }
+
+    /// <summary>How many endpoints are ready.</summary>
+    public int ReadyCount { get; }
+
+    /// <summary>How many endpoints are serving and terminating.</summary>
+    public int ServingTerminatingCount { get; }
+
+    /// <summary>The distinct nodes of ready endpoints.</summary>
+    public IReadOnlyList<string> ReadyNodeNames { get; }
+
+    /// <summary>The distinct nodes of serving, terminating endpoints.</summary>
+    public IReadOnlyList<string> ServingTerminatingNodeNames { get; }
+
+    /// <summary>Whether any endpoint lacks a nodeName.</summary>
+    public bool HasEndpointWithoutNodeName { get; }
 
     /// <summary>Extracts the facts; never throws on odd content.</summary>
     public static EndpointSliceFacts From(V1EndpointSlice slice)

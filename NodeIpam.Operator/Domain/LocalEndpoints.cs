@@ -8,67 +8,59 @@ namespace NodeIpam.Operator.Domain;
 /// </summary>
 internal sealed class LocalEndpoints
 {
-    private LocalEndpoints(Dictionary<string, string> endpointByNode, bool usesTerminating)
+    private readonly ServiceFacts service;
+    private readonly IReadOnlyCollection<EndpointSliceFacts> slices;
+    private readonly HashSet<string> nodeNames;
+
+    private LocalEndpoints(ServiceFacts service, IReadOnlyCollection<EndpointSliceFacts> slices, HashSet<string> nodeNames, bool usesTerminating)
     {
-        EndpointByNode = endpointByNode;
+        this.service = service;
+        this.slices = slices;
+        this.nodeNames = nodeNames;
         UsesTerminatingEndpoints = usesTerminating;
     }
 
-    /// <summary>Node name to one of its counting endpoints (for messages).</summary>
-    public IReadOnlyDictionary<string, string> EndpointByNode { get; }
+    /// <summary>The nodes running an endpoint that counts.</summary>
+    public IReadOnlySet<string> NodeNames => nodeNames;
 
     /// <summary>True when no endpoint is ready and serving, terminating ones were used.</summary>
     public bool UsesTerminatingEndpoints { get; }
 
-    /// <summary>Finds the nodes and adds the Service-level warnings (missing slices, nothing ready, no nodeName).</summary>
-    public static LocalEndpoints From(ServiceFacts service, IReadOnlyCollection<EndpointSliceFacts> slices, List<PlanWarning> warnings)
+    /// <summary>Finds the nodes and adds the Service-level warnings (missing slices, nothing ready, no nodeName); <paramref name="nodeCount"/> sizes the set.</summary>
+    public static LocalEndpoints From(ServiceFacts service, IReadOnlyCollection<EndpointSliceFacts> slices, int nodeCount, List<PlanWarning> warnings)
     {
-        int sliceCount = 0, endpointCount = 0, readyCount = 0, fallbackCount = 0;
+        int sliceCount = 0, endpointCount = 0, readyCount = 0, fallbackCount = 0, readyNodes = 0, fallbackNodes = 0;
         foreach (var slice in slices)
         {
-            if (!slice.BelongsTo(service))
+            if (slice.BelongsTo(service))
             {
-                continue;
-            }
-
-            sliceCount++;
-            foreach (var endpoint in slice.Endpoints)
-            {
-                endpointCount++;
-                readyCount += endpoint.Ready ? 1 : 0;
-                fallbackCount += endpoint.ServingAndTerminating ? 1 : 0;
+                sliceCount++;
+                endpointCount += slice.Endpoints.Count;
+                readyCount += slice.ReadyCount;
+                fallbackCount += slice.ServingTerminatingCount;
+                readyNodes += slice.ReadyNodeNames.Count;
+                fallbackNodes += slice.ServingTerminatingNodeNames.Count;
             }
         }
 
         var usesTerminating = readyCount == 0 && fallbackCount > 0;
-        var byNode = new Dictionary<string, string>(StringComparer.Ordinal);
-        var withoutNode = new List<string>();
+        // Sized once: at most one entry per node (a few more only when endpoints name unknown nodes).
+        var names = new HashSet<string>(Math.Min(usesTerminating ? fallbackNodes : readyNodes, nodeCount), StringComparer.Ordinal);
+        var withoutNode = false;
         foreach (var slice in slices)
         {
-            if (!slice.BelongsTo(service))
+            if (slice.BelongsTo(service))
             {
-                continue;
-            }
-
-            foreach (var endpoint in slice.Endpoints)
-            {
-                if (!(usesTerminating ? endpoint.ServingAndTerminating : endpoint.Ready))
+                foreach (var name in usesTerminating ? slice.ServingTerminatingNodeNames : slice.ReadyNodeNames)
                 {
-                    continue;
+                    names.Add(name);
                 }
 
-                if (endpoint.NodeName is null)
-                {
-                    withoutNode.Add($"{endpoint.Display} (slice {slice.Name})");
-                }
-                else if (!byNode.TryGetValue(endpoint.NodeName, out var known) || string.CompareOrdinal(endpoint.Display, known) < 0)
-                {
-                    // The smallest name, so messages do not depend on slice order.
-                    byNode[endpoint.NodeName] = endpoint.Display;
-                }
+                withoutNode |= slice.HasEndpointWithoutNodeName;
             }
         }
 
+        var local = new LocalEndpoints(service, slices, names, usesTerminating);
         if (sliceCount == 0)
         {
             warnings.Add(new PlanWarning(
@@ -88,16 +80,27 @@ internal sealed class LocalEndpoints
                 $"no ready endpoints; using the nodes of {MessageList.Count(fallbackCount, "serving, terminating endpoint", "serving, terminating endpoints")} until new ones are ready"));
         }
 
-        if (withoutNode.Count > 0)
+        if (withoutNode && local.CountingEndpoints().Where(e => e.Endpoint.NodeName is null).Select(e => $"{e.Endpoint.Display} (slice {e.Slice})").ToList() is { Count: > 0 } skipped)
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.EndpointWithoutNodeName,
-                $"{MessageList.Count(withoutNode.Count, "endpoint has", "endpoints have")} no nodeName and {(withoutNode.Count == 1 ? "is" : "are")} skipped: {MessageList.Join(withoutNode)}"));
+                $"{MessageList.Count(skipped.Count, "endpoint has", "endpoints have")} no nodeName and {(skipped.Count == 1 ? "is" : "are")} skipped: {MessageList.Join(skipped)}"));
         }
 
-        return new LocalEndpoints(byNode, usesTerminating);
+        return local;
     }
 
     /// <summary>Whether the node runs an endpoint that counts.</summary>
-    public bool HasEndpointOn(string nodeName) => EndpointByNode.ContainsKey(nodeName);
+    public bool HasEndpointOn(string nodeName) => nodeNames.Contains(nodeName);
+
+    /// <summary>For messages: the (ordinally smallest) name of an endpoint that counts on the node. Scans the slices; rare path.</summary>
+    public string ExampleEndpointOn(string nodeName) =>
+        CountingEndpoints().Where(e => e.Endpoint.NodeName == nodeName).Select(e => e.Endpoint.Display).Min(StringComparer.Ordinal) ?? nodeName;
+
+    private IEnumerable<(string Slice, EndpointFacts Endpoint)> CountingEndpoints() =>
+        from slice in slices
+        where slice.BelongsTo(service)
+        from endpoint in slice.Endpoints
+        where UsesTerminatingEndpoints ? endpoint.ServingAndTerminating : endpoint.Ready
+        select (slice.Name, endpoint);
 }

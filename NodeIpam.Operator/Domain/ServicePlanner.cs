@@ -24,9 +24,9 @@ internal static class ServicePlanner
         }
 
         var warnings = new List<PlanWarning>();
-        var local = service.IsLocal ? LocalEndpoints.From(service, slices, warnings) : null;
+        var local = service.IsLocal ? LocalEndpoints.From(service, slices, nodes.Count, warnings) : null;
         var families = service.Families;
-        var collector = new AddressCollector(families);
+        using var collector = new AddressCollector(families);
         int matching = 0, matchingExcluded = 0, selected = 0, endpointNodesFound = 0;
         List<NodeFacts>? withInvalidAddresses = null;
         foreach (var node in nodes)
@@ -62,7 +62,7 @@ internal static class ServicePlanner
             }
         }
 
-        if (local is not null && endpointNodesFound < local.EndpointByNode.Count)
+        if (local is not null && endpointNodesFound < local.NodeNames.Count)
         {
             AddUnknownNodeWarning(local, nodes, warnings);
         }
@@ -83,7 +83,7 @@ internal static class ServicePlanner
     private static void AddUnknownNodeWarning(LocalEndpoints local, IReadOnlyCollection<NodeFacts> nodes, List<PlanWarning> warnings)
     {
         var known = new HashSet<string>(nodes.Select(n => n.Name), StringComparer.Ordinal);
-        var unknown = local.EndpointByNode.Where(e => !known.Contains(e.Key)).Select(e => $"{e.Key} ({e.Value})").ToList();
+        var unknown = local.NodeNames.Where(n => !known.Contains(n)).Select(n => $"{n} ({local.ExampleEndpointOn(n)})").ToList();
         warnings.Add(new PlanWarning(
             PlanWarningCode.EndpointOnUnknownNode,
             $"endpoints on {MessageList.Count(unknown.Count, "node that does", "nodes that do")} not exist are skipped: {MessageList.Join(unknown)}"));
@@ -132,9 +132,9 @@ internal static class ServicePlanner
                 PlanWarningCode.AllMatchingNodesExcluded,
                 $"{(matching == 1 ? "the only node" : $"all {matching} nodes")}{matchingWhat} {(matching == 1 ? "is" : "are")} excluded: {MessageList.Join(excluded)}"));
         }
-        else if (local is { EndpointByNode.Count: > 0 })
+        else if (local is { NodeNames.Count: > 0 })
         {
-            var endpointNodes = local.EndpointByNode.Keys;
+            var endpointNodes = local.NodeNames;
             warnings.Add(new PlanWarning(
                 PlanWarningCode.NoEndpointOnEligibleNode,
                 $"no eligible {(selector.IsEmpty ? "node" : "node matching the selector")} runs an endpoint of this Service; its endpoints run on {MessageList.Join(endpointNodes)}"));

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Text;
+using k8s;
+using NodeIpam.Simulator;
+
+namespace NodeIpam.Benchmarks.Scale;
+
+/// <summary>
+/// <c>scale</c>: the operator (its own process) against the simulator with a large, realistic cluster. Measures cold
+/// start against the write-rate bound, heartbeats, label and endpoint change latency, memory, CPU and steady API load,
+/// prints a table with the issue's goals and writes the figures as JSON.
+/// </summary>
+internal static class ScaleBenchmark
+{
+    private const string OperatorAgent = "nodeipam-operator";
+
+    public static int Run(string[] args)
+    {
+        ScaleOptions options;
+        try
+        {
+            options = ScaleOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"scale: {e.Message}");
+            Console.Error.WriteLine("usage: scale [--small] [--nodes N] [--services N] [--endpoints N] [--changes N] [--workers N] [--json PATH]");
+            return 2;
+        }
+
+        var figures = RunAsync(options).GetAwaiter().GetResult();
+        figures.Goals = ScaleGoals.Evaluate(figures);
+        ScaleReport.Print(figures, Console.Out);
+        ScaleReport.WriteJson(figures, options.JsonPath);
+        Console.WriteLine($"figures written to {options.JsonPath}");
+        return figures.ColdStartConverged && figures.FinalStatusesCorrect ? 0 : 1;
+    }
+
+    private static async Task<ScaleFigures> RunAsync(ScaleOptions options)
+    {
+        var figures = new ScaleFigures
+        {
+            Machine = $"{Environment.OSVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores",
+            Cores = Environment.ProcessorCount,
+            LoadAverageAtStart = LoadAverage(),
+            Nodes = options.Nodes,
+            Services = options.Services,
+        };
+        Progress($"load average {figures.LoadAverageAtStart}; seeding {options.Nodes} nodes and {options.Services} Services");
+        await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { WatchHistorySize = 50_000 });
+        var clock = Stopwatch.StartNew();
+        var model = ClusterModel.Seed(simulator.Store, options);
+        figures.SeedSeconds = clock.Elapsed.TotalSeconds;
+        figures.LocalServices = model.LocalServices.Count;
+        figures.Endpoints = model.EndpointCount;
+        figures.NodeJsonBytes = Encoding.UTF8.GetByteCount(KubernetesJson.Serialize(model.Nodes[1]));
+        clock.Restart();
+        var plans = model.PlanAll();
+        figures.PlanAllMilliseconds = clock.Elapsed.TotalMilliseconds;
+        Progress($"seeded in {figures.SeedSeconds:F1} s ({figures.Endpoints} endpoints, node object {figures.NodeJsonBytes} bytes); planned all in {figures.PlanAllMilliseconds:F0} ms");
+
+        figures.WriteRatePerSecond = await WriteRateProbe.MeasureAsync(simulator, [.. plans.Values], options.RateProbeWrites, options.RateProbeClients);
+        Progress($"simulator status write rate {figures.WriteRatePerSecond:F0}/s ({options.RateProbeClients} clients)");
+
+        await using var tracker = new StatusTracker(simulator.BaseAddress);
+        await tracker.StartAsync();
+        var (needed, converged) = tracker.Expect(plans);
+        figures.WritesNeeded = needed;
+        figures.ColdStartBoundSeconds = needed / figures.WriteRatePerSecond;
+
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nodeipam-bench-{Environment.ProcessId}")).FullName;
+        var kubeconfig = Path.Combine(work, "kubeconfig");
+        simulator.WriteKubeconfig(kubeconfig);
+        var logPath = Path.GetFullPath(Path.ChangeExtension(options.JsonPath, ".operator.log"));
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        var writes0 = StatusPatches(simulator);
+        var start = Stopwatch.GetTimestamp();
+        await using var op = OperatorProcess.Start(kubeconfig, logPath, options.Workers, ClusterObjects.Namespace);
+        Progress($"operator started (pid {op.Pid}, log {logPath}); waiting for {needed} statuses");
+        figures.ColdStartConverged = await WithinAsync(converged, options.Timeout);
+        figures.ColdStartSeconds = figures.ColdStartConverged ? Stopwatch.GetElapsedTime(start, converged.Result).TotalSeconds : double.NaN;
+        var idle = new IdleWaiter(op, simulator);
+        await idle.WaitAsync(options.Timeout);
+        figures.ColdStartWrites = StatusPatches(simulator) - writes0;
+        figures.ColdStartReconciles = await Reconciles(op);
+        figures.ColdStartCpuSeconds = op.CpuSeconds();
+        Progress($"cold start {figures.ColdStartSeconds:F2} s (bound {figures.ColdStartBoundSeconds:F2} s), {figures.ColdStartWrites} writes, {figures.ColdStartReconciles} reconciles, {figures.ColdStartCpuSeconds:F1} CPU s");
+        if (!figures.ColdStartConverged)
+        {
+            Progress($"not converged; still wrong: {string.Join(", ", tracker.Wrong().Take(10))}");
+        }
+
+        await Heartbeats(model, simulator, op, idle, figures, options);
+        var changes = new ChangeRunner(model, tracker, simulator, options);
+        figures.LabelChanges = await changes.LabelChangesAsync();
+        Progress(ChangeRunner.Describe("label changes", figures.LabelChanges));
+        (figures.EndpointNotReady, figures.EndpointReady) = await changes.EndpointFlipsAsync();
+        Progress(ChangeRunner.Describe("endpoint not ready", figures.EndpointNotReady));
+        Progress(ChangeRunner.Describe("endpoint ready", figures.EndpointReady));
+
+        await idle.WaitAsync(options.Timeout);
+        var steady = await idle.SteadyWindowAsync(TimeSpan.FromSeconds(10), OperatorAgent);
+        figures.SteadyRequestsPerSecond = steady.RequestsPerSecond;
+        figures.SteadyWorkingSetMegabytes = steady.MedianRssBytes / 1048576.0;
+        figures.SteadyCpuPercent = steady.CpuPercent;
+        figures.PeakWorkingSetMegabytes = op.PeakRssBytes / 1048576.0;
+        figures.CpuSecondsTotal = op.CpuSeconds();
+        var (wrong, _) = tracker.Expect(model.PlanAll());
+        figures.FinalWrongServices = wrong;
+        figures.FinalStatusesCorrect = wrong == 0;
+        figures.LoadAverageAtEnd = LoadAverage();
+        await op.StopAsync();
+        Directory.Delete(work, recursive: true);
+        return figures;
+    }
+
+    private static async Task Heartbeats(ClusterModel model, KubeApiSimulator simulator, OperatorProcess op, IdleWaiter idle, ScaleFigures figures, ScaleOptions options)
+    {
+        var writes = StatusPatches(simulator);
+        var reconciles = await Reconciles(op);
+        var cpu = op.CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < model.Nodes.Length; i++)
+        {
+            model.UpdateNode(i, node => ClusterObjects.Heartbeat(node, now));
+        }
+
+        figures.Heartbeats = model.Nodes.Length;
+        figures.HeartbeatSendSeconds = clock.Elapsed.TotalSeconds;
+        await idle.WaitAsync(options.Timeout);
+        figures.HeartbeatStatusWrites = StatusPatches(simulator) - writes;
+        figures.HeartbeatReconciles = await Reconciles(op) - reconciles;
+        figures.HeartbeatCpuSeconds = op.CpuSeconds() - cpu;
+        Progress($"{figures.Heartbeats} heartbeats in {figures.HeartbeatSendSeconds:F1} s: {figures.HeartbeatStatusWrites} status writes, {figures.HeartbeatReconciles} reconciles, {figures.HeartbeatCpuSeconds:F1} CPU s");
+    }
+
+    internal static int StatusPatches(KubeApiSimulator simulator) => simulator.Requests.Count("patch", "services", "status");
+
+    private static async Task<double> Reconciles(OperatorProcess op) => await op.MetricAsync("controller_runtime_reconcile_total") ?? double.NaN;
+
+    private static async Task<bool> WithinAsync(Task task, TimeSpan timeout) => await Task.WhenAny(task, Task.Delay(timeout)) == task;
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
+    internal static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

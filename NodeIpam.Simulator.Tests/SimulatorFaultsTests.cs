@@ -95,4 +95,19 @@ public sealed class SimulatorFaultsTests
         _sim.Faults.Invoking(f => f.FailNext(0, "get", "services", 500)).Should().Throw<ArgumentOutOfRangeException>();
         _sim.Faults.Invoking(f => f.FailNext(1, "get", "services", 200)).Should().Throw<ArgumentOutOfRangeException>();
     }
+
+    [Test]
+    public async Task Disposing_does_not_wait_for_requests_held_by_pause_or_latency()
+    {
+        _sim.Faults.Latency = TimeSpan.FromHours(1);
+        var delayed = _api.GetAsync(Services + "/s");
+        _sim.Faults.Pause();
+        var paused = _api.GetAsync(Services + "/s");
+        await Task.Delay(100);
+
+        await _sim.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        await delayed.Invoking(r => r.WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<HttpRequestException>();
+        await paused.Invoking(r => r.WaitAsync(TimeSpan.FromSeconds(10))).Should().ThrowAsync<HttpRequestException>();
+    }
 }

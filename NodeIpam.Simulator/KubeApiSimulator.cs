@@ -25,10 +25,14 @@ namespace NodeIpam.Simulator;
 /// </summary>
 public sealed class KubeApiSimulator : IAsyncDisposable
 {
+    /// <summary>How long disposal waits for in-flight requests before aborting them (real time, shutdown only).</summary>
+    private static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(2);
+
     private static readonly string[] InitialNamespaces = ["default", "kube-system", "kube-public", "kube-node-lease"];
 
     private readonly WebApplication _app;
     private readonly ObjectStore _store;
+    private int _disposed;
 
     private KubeApiSimulator(WebApplication app, ObjectStore store, SimulatorStore seeding, SimulatorFaults faults, RequestLog requests, SimulatorRbac rbac, Uri baseAddress)
     {
@@ -120,11 +124,21 @@ public sealed class KubeApiSimulator : IAsyncDisposable
     /// </summary>
     public void WriteKubeconfig(string path, string token = SimulatorRbac.AdminToken) => File.WriteAllText(path, Kubeconfig.Render(BaseAddress, token));
 
-    /// <summary>Stops serving; open watches end.</summary>
+    /// <summary>
+    /// Stops serving: open watches end, paused requests are released, and whatever is still running after
+    /// <see cref="ShutdownGrace"/> (a request held by injected latency on a fake clock) is aborted.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        Faults.Resume();
         _store.ForEachWatch(w => w.Close());
-        await _app.StopAsync();
+        using var grace = new CancellationTokenSource(ShutdownGrace);
+        await _app.StopAsync(grace.Token);
         await _app.DisposeAsync();
     }
 }

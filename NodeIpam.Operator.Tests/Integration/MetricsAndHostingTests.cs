@@ -40,6 +40,12 @@ internal sealed class MetricsAndHostingTests
         metrics.Should().Contain("nodeipam_status_writes_total{result=\"success\"} 2");
         metrics.Should().Contain("controller_runtime_reconcile_total{controller=\"service\"");
         metrics.Should().Contain("rest_client_requests_total");
+
+        harness.Simulator.Store.Delete<k8s.Models.V1Service>("web", OperatorHarness.Namespace);
+        await Eventually.HoldsAsync(
+            async () => (metrics = await harness.ScrapeMetricsAsync()).Contains("nodeipam_managed_services 1", StringComparison.Ordinal),
+            () => $"a deleted Service leaves the gauges:\n{metrics}");
+        metrics.Should().Contain("nodeipam_advertised_addresses 0");
     }
 
     [Test]

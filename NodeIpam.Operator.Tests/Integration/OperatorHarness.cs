@@ -79,7 +79,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     }
 
     /// <summary>Waits until nothing is queued, waiting for a retry or being reconciled, several polls in a row.</summary>
-    public async Task WaitIdleAsync()
+    public async Task WaitIdleAsync(int seconds = 30)
     {
         var controller = Host!.Services.GetRequiredService<ControllerHost<ServiceController, V1Service>>();
         var metrics = Host.Services.GetRequiredService<RuntimeMetrics>();
@@ -91,7 +91,8 @@ internal sealed class OperatorHarness : IAsyncDisposable
                 quiet = controller.Queue.Length == 0 && controller.Queue.WaitingCount == 0 && active.Value == 0 ? quiet + 1 : 0;
                 return quiet >= 5;
             },
-            "the controller is idle");
+            "the controller is idle",
+            seconds);
     }
 
     /// <summary>The /metrics text of the running operator.</summary>

@@ -16,6 +16,13 @@ internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, Fact
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
     public IReadOnlyList<ObjectKey> Map(ObjectChange<V1EndpointSlice> change)
     {
+        // The initial list: every Service is enqueued by its own informer's initial list, and nothing is reconciled
+        // before every cache has synced, so mapping these adds (nodes × Services) would only repeat that.
+        if (!informers.GetInformer<V1EndpointSlice>().HasSynced)
+        {
+            return [];
+        }
+
         var old = change.Old is null ? null : facts.Slice(change.Old);
         var @new = change.New is null ? null : facts.Slice(change.New);
         if (old is not null && @new is not null && old.ServiceName == @new.ServiceName && SameNodesAndReadiness(old, @new))

@@ -14,6 +14,13 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
     public IReadOnlyList<ObjectKey> Map(ObjectChange<V1Node> change)
     {
+        // The initial list: every Service is enqueued by its own informer's initial list, and nothing is reconciled
+        // before every cache has synced, so mapping these adds (nodes × Services) would only repeat that.
+        if (!informers.GetInformer<V1Node>().HasSynced)
+        {
+            return [];
+        }
+
         var old = change.Old is null ? null : facts.Node(change.Old);
         var @new = change.New is null ? null : facts.Node(change.New);
         if (old is not null && @new is not null && NodeImpact.SameForPlanning(old, @new))

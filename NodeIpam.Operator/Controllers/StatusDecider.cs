@@ -85,13 +85,14 @@ internal static class StatusDecider
         }
 
         var ips = new List<string>(entries.Count);
+        var seen = new HashSet<string>(entries.Count, StringComparer.Ordinal);
         var canonical = true;
         foreach (var entry in entries)
         {
             if (entry?.Ip is { } text && CanonicalIp.TryParse(text, out var ip, out _))
             {
                 var formatted = ip.ToString();
-                canonical &= formatted == text && !ips.Contains(formatted);
+                canonical &= formatted == text && seen.Add(formatted);
                 ips.Add(formatted);
             }
             else

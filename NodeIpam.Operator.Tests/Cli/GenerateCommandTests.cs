@@ -1,4 +1,5 @@
 using NodeIpam.Operator.Cli;
+using NodeIpam.Operator.Tests.Support;
 using NodeIpam.Runtime.Rbac;
 
 namespace NodeIpam.Operator.Tests.Cli;
@@ -8,7 +9,7 @@ public sealed class GenerateCommandTests
     [Test]
     public void Committed_rbac_manifests_are_what_the_code_declares()
     {
-        var rbac = Path.Combine(RepositoryRoot(), "config", "rbac");
+        var rbac = Repository.PathOf("config", "rbac");
 
         foreach (var (file, yaml) in RbacManifests.Generate(GenerateCommand.SourceAssemblies))
         {
@@ -53,18 +54,5 @@ public sealed class GenerateCommandTests
         using var stderr = new StringWriter();
         var code = await CommandLine.RunAsync(args, new CliConsole(TextReader.Null, stdout, stderr), CancellationToken.None);
         return (code, stdout.ToString(), stderr.ToString());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NodeIpam.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NodeIpam.sln not found above the test directory.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using k8s;
+using NodeIpam.Operator.Tests.Support;
 
 namespace NodeIpam.Operator.Tests.Deploy;
 
@@ -12,22 +13,9 @@ internal static class RenderedManifests
 
     public static T Single<T>() => All.OfType<T>().Should().ContainSingle().Subject;
 
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "NodeIpam.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("NodeIpam.sln not found above the test directory.");
-    }
-
     private static List<object> Render()
     {
-        var start = new ProcessStartInfo("kubectl", ["kustomize", Path.Combine(RepositoryRoot(), "config", "default")])
+        var start = new ProcessStartInfo("kubectl", ["kustomize", Repository.PathOf("config", "default")])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

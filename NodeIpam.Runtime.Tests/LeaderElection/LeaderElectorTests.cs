@@ -129,6 +129,20 @@ public class LeaderElectorTests
     }
 
     [Test]
+    public async Task A_campaign_whose_requests_hang_recovers_when_the_server_answers_again()
+    {
+        _lease.Hanging = true;
+        var a = Start("a");
+        await AdvanceUntilAsync(() => false, TimeSpan.FromSeconds(15));
+        a.Leadership.IsLeader.Should().BeFalse();
+
+        _lease.Hanging = false;
+        await AdvanceUntilAsync(() => a.Leadership.IsLeader, TimeSpan.FromSeconds(30));
+
+        a.Leadership.IsLeader.Should().BeTrue("each attempt is bounded, so the hung one was abandoned");
+    }
+
+    [Test]
     public void Options_are_validated_like_client_go()
     {
         var valid = new LeaderElectionOptions { LeaseName = "l", LeaseNamespace = "ns", Identity = "me" };

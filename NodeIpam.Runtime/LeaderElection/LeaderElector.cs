@@ -39,9 +39,19 @@ internal sealed class LeaderElector(
         logger.Acquiring(options.Identity, _lease);
         while (true)
         {
-            if (await TryAcquireOrRenewAsync(cancellationToken).ConfigureAwait(false) == Attempt.Success)
+            // Bounded like a renewal, so a request lost on a half-open connection cannot stall the campaign.
+            using (var attemptTimeout = new CancellationTokenSource(options.RenewDeadline, time))
+            using (var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
             {
-                break;
+                if (await TryAcquireOrRenewAsync(attempt.Token).ConfigureAwait(false) == Attempt.Success)
+                {
+                    break;
+                }
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return;
             }
 
             var wait = options.RetryPeriod * (1 + (random() * RuntimeDefaults.LeaderElectionJitterFactor));

@@ -1,8 +1,10 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Simulator;
 
@@ -41,5 +43,7 @@ public class InformerFactoryTests
         nodes.Store.ByIndex("zone", "a").Should().ContainSingle().Which.Status.Should().BeNull("the transform ran");
         late.HasSynced.Should().BeTrue("an informer asked for after start is started at once");
         hosted.Informers.Select(i => i.Kind).Should().BeEquivalentTo("Node", "Service");
+        var liveness = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(HealthTags.Liveness));
+        liveness.Entries.Should().ContainKey("informer-watch-progress").WhoseValue.Status.Should().Be(HealthStatus.Healthy);
     }
 }

@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NodeIpam.Runtime.Health;
 
 namespace NodeIpam.Runtime.Informers;
 
@@ -21,7 +22,8 @@ public static class InformerServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="IInformerFactory"/> (also a hosted service that runs the informers). Needs an
+    /// Registers <see cref="IInformerFactory"/> (also a hosted service that runs the informers) and the
+    /// "informer-watch-progress" liveness check (<see cref="WatchProgressHealthCheck"/>, served on /healthz). Needs an
     /// <see cref="IKubernetes"/> singleton that is a KubernetesClient <see cref="Kubernetes"/>.
     /// </summary>
     internal static IServiceCollection AddInformers(this IServiceCollection services, InformerOptions? options = null)
@@ -32,6 +34,7 @@ public static class InformerServiceCollectionExtensions
         services.TryAddSingleton<InformerFactory>();
         services.TryAddSingleton<IInformerFactory>(sp => sp.GetRequiredService<InformerFactory>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<InformerFactory>());
+        services.AddHealthChecks().AddCheck<WatchProgressHealthCheck>("informer-watch-progress", tags: [HealthTags.Liveness]);
         return services;
     }
 }

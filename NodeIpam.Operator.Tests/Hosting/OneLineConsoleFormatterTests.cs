@@ -25,6 +25,14 @@ internal sealed class OneLineConsoleFormatterTests
         OneLineConsoleFormatter.Describe(bug).Should().Contain("a bug").And.Contain(" at ");
     }
 
+    [Test]
+    public void A_list_field_is_written_as_its_items()
+    {
+        OneLineConsoleFormatter.FieldText(new List<string> { "10.0.0.1", "10.0.0.2" }).Should().Be("10.0.0.1,10.0.0.2");
+        OneLineConsoleFormatter.FieldText("plain").Should().Be("plain");
+        OneLineConsoleFormatter.FieldText(42).Should().Be("42");
+    }
+
     private static Exception Thrown(Action action)
     {
         try

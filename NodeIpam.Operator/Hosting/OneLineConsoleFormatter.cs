@@ -1,4 +1,7 @@
+using System.Collections;
+using System.Globalization;
 using System.Net.Sockets;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using k8s.Autorest;
 using k8s.Exceptions;
@@ -35,7 +38,8 @@ internal sealed class OneLineConsoleFormatter(bool json) : ConsoleFormatter(json
         }
 
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps non-ASCII text (the "→" of address changes) readable in kubectl logs.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteString("time", time);
@@ -53,7 +57,7 @@ internal sealed class OneLineConsoleFormatter(bool json) : ConsoleFormatter(json
                 {
                     if (key != "{OriginalFormat}")
                     {
-                        writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                        writer.WriteString(key, FieldText(value));
                     }
                 }
             }
@@ -63,6 +67,15 @@ internal sealed class OneLineConsoleFormatter(bool json) : ConsoleFormatter(json
 
         textWriter.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
     }
+
+    /// <summary>A structured field as text; a list as its items joined by commas, as the message template shows it.</summary>
+    internal static string? FieldText(object? value) => value switch
+    {
+        null => null,
+        string text => text,
+        IEnumerable items => string.Join(",", items.Cast<object?>().Select(i => Convert.ToString(i, CultureInfo.InvariantCulture))),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+    };
 
     /// <summary>The messages of an expected failure, or the whole exception (with stack trace) for anything else.</summary>
     internal static string Describe(Exception exception) =>

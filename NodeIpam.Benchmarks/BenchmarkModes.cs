@@ -1,4 +1,5 @@
 using NodeIpam.Benchmarks.Domain;
+using NodeIpam.Benchmarks.Scale;
 
 namespace NodeIpam.Benchmarks;
 
@@ -8,6 +9,7 @@ internal static class BenchmarkModes
     private static readonly Dictionary<string, (string Summary, Func<string[], int> Run)> Modes = new(StringComparer.Ordinal)
     {
         ["domain"] = ("BenchmarkDotNet: address selection for 5,000 nodes and 1,000 EndpointSlices (extra args go to BenchmarkDotNet)", DomainBenchmarks.Run),
+        ["scale"] = ("the operator (own process) on the simulator: 5,000 nodes, 2,000 Services; --small: 500/200; --json PATH", ScaleBenchmark.Run),
     };
 
     public static int Run(string[] args)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using k8s.Models;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Scale;
@@ -14,6 +15,7 @@ internal sealed class ChangeRunner(ClusterModel model, StatusTracker tracker, Ku
 {
     // Lets a duplicate or late write of the previous change land before the next change is counted.
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(400);
+    private Dictionary<string, ServicePlan>? _plans;
 
     /// <summary>
     /// Alternately removes and restores the ingress label on a node with an ExternalIP, and moves such a node to the
@@ -54,8 +56,8 @@ internal sealed class ChangeRunner(ClusterModel model, StatusTracker tracker, Ku
                 continue;
             }
 
-            await MeasureAsync(notReady, () => model.ChangeSlice(service, found.Slice, s => SetReady(s.Endpoints[found.Endpoint], false)));
-            await MeasureAsync(ready, () => model.ChangeSlice(service, found.Slice, s => SetReady(s.Endpoints[found.Endpoint], true)));
+            await MeasureAsync(notReady, () => model.ChangeSlice(service, found.Slice, s => SetReady(s.Endpoints[found.Endpoint], false)), service);
+            await MeasureAsync(ready, () => model.ChangeSlice(service, found.Slice, s => SetReady(s.Endpoints[found.Endpoint], true)), service);
         }
 
         return (Summarize(notReady), Summarize(ready));
@@ -66,11 +68,22 @@ internal sealed class ChangeRunner(ClusterModel model, StatusTracker tracker, Ku
         $"{f.Changes} {what}: p50 {f.P50Milliseconds:F0} ms, p99 {f.P99Milliseconds:F0} ms, max {f.MaxMilliseconds:F0} ms; {f.StatusWrites} writes for {f.AffectedServices} affected Services ({f.ChangesWithOtherWriteCount} changes with another count)");
 
     // prepare applies the change to the model and returns its write: the plans (untimed) come before the timed write.
-    private async Task MeasureAsync(ChangeFigures figures, Func<Action> prepare)
+    // A slice counts only for its own Service (the domain's rule), so a slice change replans just that one.
+    private async Task MeasureAsync(ChangeFigures figures, Func<Action> prepare, string? onlyService = null)
     {
         await Task.Delay(Settle);
         var write = prepare();
-        var (affected, converged) = tracker.Expect(model.PlanAll());
+        if (onlyService is null)
+        {
+            _plans = model.PlanAll();
+        }
+        else
+        {
+            _plans ??= model.PlanAll();
+            _plans[onlyService] = model.Plan(onlyService);
+        }
+
+        var (affected, converged) = tracker.Expect(_plans);
         var before = ScaleBenchmark.StatusPatches(simulator);
         var start = Stopwatch.GetTimestamp();
         write();

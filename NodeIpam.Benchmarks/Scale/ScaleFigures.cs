@@ -19,6 +19,8 @@ internal sealed class ScaleFigures
     public int WritesNeeded { get; set; }
     public double ColdStartBoundSeconds { get; set; }
     public double ColdStartSeconds { get; set; }
+    public double ColdStartFirstWriteSeconds { get; set; }
+    public double ColdStartWritePhaseSeconds { get; set; }
     public bool ColdStartConverged { get; set; }
     public int ColdStartWrites { get; set; }
     public double ColdStartReconciles { get; set; }

@@ -21,6 +21,7 @@ internal static class ScaleReport
             ("cluster", $"{f.Nodes} nodes ({f.NodeJsonBytes} bytes each as JSON), {f.Services} Services ({f.LocalServices} Local), {f.Endpoints} endpoints"),
             ("simulator status write rate", $"{f.WriteRatePerSecond:F0} writes/s"),
             ("cold start (start → all statuses correct)", $"{f.ColdStartSeconds:F2} s"),
+            ("  of which start-up, lists, sync / writing", $"{f.ColdStartFirstWriteSeconds:F2} s / {f.ColdStartWritePhaseSeconds:F2} s"),
             ("cold start bound (writes / write rate)", $"{f.ColdStartBoundSeconds:F2} s ({f.WritesNeeded} writes)"),
             ("cold start writes / reconciles / CPU", $"{f.ColdStartWrites} / {f.ColdStartReconciles} / {f.ColdStartCpuSeconds:F1} s"),
             ("heartbeats: writes / reconciles / CPU", $"{f.HeartbeatStatusWrites} / {f.HeartbeatReconciles} / {f.HeartbeatCpuSeconds:F1} s for {f.Heartbeats} (sent in {f.HeartbeatSendSeconds:F1} s)"),

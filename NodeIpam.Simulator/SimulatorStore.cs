@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using NodeIpam.Simulator.Api;
-using NodeIpam.Simulator.Http;
 using NodeIpam.Simulator.Registry;
 
 namespace NodeIpam.Simulator;
@@ -37,7 +36,7 @@ public sealed class SimulatorStore
     {
         var type = TypeOf<T>();
         var node = Parse(KubernetesJson.Serialize(obj), type);
-        var ns = ResourceHandler.DefaultNamespace(type, node);
+        var ns = ObjectPreparation.DefaultNamespace(type, node);
         return FromJson<T>(Run(() => _registry.Update(type, ns, Meta.Name(node), "status", node, WriteOptions.Default)));
     }
 
@@ -76,14 +75,14 @@ public sealed class SimulatorStore
     {
         var node = Parse(json, type);
         type ??= Resolve(node);
-        return Encoding.UTF8.GetString(Run(() => _registry.Create(type, ResourceHandler.DefaultNamespace(type, node), node, Seeding)).Json);
+        return Encoding.UTF8.GetString(Run(() => _registry.Create(type, ObjectPreparation.DefaultNamespace(type, node), node, Seeding)).Json);
     }
 
     private string UpsertJson(string json, ResourceType? type)
     {
         var node = Parse(json, type);
         type ??= Resolve(node);
-        var ns = ResourceHandler.DefaultNamespace(type, node);
+        var ns = ObjectPreparation.DefaultNamespace(type, node);
         var name = Meta.Name(node);
         if (_registry.Store.Get(type, ns, name) is null)
         {

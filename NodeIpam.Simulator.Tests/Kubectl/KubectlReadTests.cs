@@ -71,6 +71,14 @@ public sealed class KubectlReadTests
     }
 
     [Test]
+    public async Task Get_all_lists_the_services_through_the_all_category()
+    {
+        var table = await _kubectl.OkAsync("get", "all");
+
+        table.Should().Contain("service/served").And.Contain("service/pending");
+    }
+
+    [Test]
     public async Task Get_nodes_prints_status_roles_version_and_addresses_when_wide()
     {
         var table = await _kubectl.OkAsync("get", "nodes", "-o", "wide");

@@ -65,6 +65,11 @@ internal static class AggregatedDiscovery
             resource["shortNames"] = Array(t.ShortNames);
         }
 
+        if (t.Categories.Count > 0)
+        {
+            resource["categories"] = Array(t.Categories);
+        }
+
         if (t.HasStatus)
         {
             resource["subresources"] = new JsonArray(new JsonObject

@@ -63,6 +63,11 @@ internal static class Discovery
                 resource["shortNames"] = Array(t.ShortNames);
             }
 
+            if (t.Categories.Count > 0)
+            {
+                resource["categories"] = Array(t.Categories);
+            }
+
             resources.Add(resource);
             if (t.HasStatus)
             {

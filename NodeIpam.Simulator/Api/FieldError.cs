@@ -16,9 +16,6 @@ internal sealed record FieldError(string Field, string Reason, string Message)
 
     public static FieldError Forbidden(string field, string detail) => new(field, "FieldValueForbidden", $"Forbidden: {detail}");
 
-    public static FieldError Immutable(string field, string? value) =>
-        new(field, "FieldValueInvalid", $"Invalid value: \"{value}\": field is immutable");
-
     public static FieldError Duplicate(string field, string? value) =>
         new(field, "FieldValueDuplicate", $"Duplicate value: \"{value}\"");
 

@@ -38,6 +38,9 @@ internal sealed record ResourceType(
     /// <summary>The qualified resource used in error messages: "services" or "leases.coordination.k8s.io".</summary>
     public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
+    /// <summary>kubectl categories: the kinds `kubectl get all` lists, as on a real server.</summary>
+    public IReadOnlyList<string> Categories => StorageKey is "/services" or "/pods" or "apps/deployments" ? ["all"] : [];
+
     /// <summary>Storage key prefix shared by every version of a group/resource.</summary>
     public string StorageKey => $"{Group}/{Plural}";
 }

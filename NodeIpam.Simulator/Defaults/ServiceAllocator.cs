@@ -22,9 +22,6 @@ internal sealed class ServiceAllocator
     private ulong _nextV6 = 10;
     private int _nextPort = FirstNodePort;
 
-    /// <summary>The IPv4 service range (10.96.0.0/12) and IPv6 one (fd00:10:96::/112), for messages.</summary>
-    public static string Ranges => "10.96.0.0/12,fd00:10:96::/112";
-
     public string AllocateIp(string family)
     {
         while (true)
@@ -60,8 +57,6 @@ internal sealed class ServiceAllocator
     public bool ClaimPort(int port) => port is >= FirstNodePort and <= LastNodePort && _ports.Add(port);
 
     public void ReleasePort(int port) => _ports.Remove(port);
-
-    public static bool InNodePortRange(int port) => port is >= FirstNodePort and <= LastNodePort;
 
     public static string? FamilyOf(string ip) =>
         IPAddress.TryParse(ip, out var a) ? (a.AddressFamily == AddressFamily.InterNetworkV6 ? "IPv6" : "IPv4") : null;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using NodeIpam.Simulator.Api;
 using NodeIpam.Simulator.Patching;
@@ -109,8 +108,4 @@ internal sealed class ResourceHandler(ResourceRegistry registry, WatchHandler wa
 
         await Responses.WriteBytesAsync(ctx, 200, ListWriter.Build(info.Type, deleted, registry.Store.CurrentResourceVersion, null, 0));
     }
-
-    /// <summary>Namespaced seeds without a namespace land in "default", as kubectl does.</summary>
-    public static string DefaultNamespace(ResourceType type, JsonObject obj) =>
-        type.Namespaced ? (Meta.Namespace(obj) is { Length: > 0 } ns ? ns : "default") : "";
 }

@@ -30,13 +30,4 @@ internal static class Responses
 
         return WriteJsonAsync(ctx, error.Code, error.ToStatus());
     }
-
-    /// <summary>A Status Success, as answered for some deletes.</summary>
-    public static JsonObject Success() => new()
-    {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Success",
-    };
 }

@@ -79,4 +79,8 @@ internal static class ObjectPreparation
 
         to.Remove("selfLink");
     }
+
+    /// <summary>Namespaced seeds without a namespace land in "default", as kubectl does.</summary>
+    public static string DefaultNamespace(ResourceType type, JsonObject obj) =>
+        type.Namespaced ? (Meta.Namespace(obj) is { Length: > 0 } ns ? ns : "default") : "";
 }

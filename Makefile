@@ -51,6 +51,10 @@ manifests: ## Regenerate config/rbac from the [EntityRbac] attributes in the cod
 bench: ## Benchmark the address selection (BenchmarkDotNet): 5,000 nodes, 1,000 EndpointSlices.
 	dotnet run --project NodeIpam.Benchmarks -c Release -- domain $(ARGS)
 
+.PHONY: bench-scale
+bench-scale: ## The operator on the simulator at 5,000 nodes / 2,000 Services (ARGS=--small: 500/200); table + artifacts/bench-scale.json.
+	dotnet run --project NodeIpam.Benchmarks -c Release -- scale $(ARGS)
+
 ##@ Build and deploy
 
 .PHONY: publish

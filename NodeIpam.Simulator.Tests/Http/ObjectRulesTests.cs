@@ -196,6 +196,21 @@ public sealed class ObjectRulesTests
         svcCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Test]
+    public async Task Node_writes_to_the_object_ignore_status_and_status_writes_ignore_the_rest()
+    {
+        await _api.CreateAsync("/api/v1/nodes", """{"apiVersion":"v1","kind":"Node","metadata":{"name":"split"},"status":{"addresses":[{"type":"InternalIP","address":"10.0.0.1"}]}}""");
+
+        var (_, main) = await _api.PatchAsync("/api/v1/nodes/split", """{"metadata":{"labels":{"a":"b"}},"status":{"addresses":[]}}""", "application/merge-patch+json");
+        var (_, status) = await _api.PutAsync("/api/v1/nodes/split/status", """{"apiVersion":"v1","kind":"Node","metadata":{"name":"split","labels":{"x":"y"}},"spec":{"unschedulable":true},"status":{"addresses":[{"type":"ExternalIP","address":"203.0.113.1"}]}}""");
+
+        Json.Str(main, "status.addresses.0.address").Should().Be("10.0.0.1", "a node keeps the status given on create; an object write ignores status");
+        Json.Str(main, "metadata.labels.a").Should().Be("b");
+        Json.Str(status, "status.addresses.0.address").Should().Be("203.0.113.1");
+        Json.Str(status, "metadata.labels").Should().Be("""{"a":"b"}""");
+        Json.Str(status, "spec.unschedulable").Should().BeNull();
+    }
+
     private static void AssertStatus(JsonObject status, int code, string reason)
     {
         Json.Str(status, "kind").Should().Be("Status");

@@ -184,4 +184,17 @@ public sealed class WatchHandlerTests
         Json.Type(events[1]).Should().Be("BOOKMARK");
         events[1]["object"]!["metadata"]!["annotations"]!["k8s.io/initial-events-end"]!.GetValue<string>().Should().Be("true");
     }
+
+    [Test]
+    public async Task A_write_that_changes_nothing_emits_no_event()
+    {
+        var node = await NodeAsync("same", """{"a":"1"}""");
+        await using var watch = await WatchStream.OpenAsync(_api.Http, $"{Nodes}?watch=1&resourceVersion={RawApi.Rv(node)}");
+
+        await _api.PatchAsync(Nodes + "/same", """{"metadata":{"labels":{"a":"1"}}}""", "application/merge-patch+json");
+        await _api.PatchAsync(Nodes + "/same", """{"metadata":{"labels":{"a":"2"}}}""", "application/merge-patch+json");
+
+        var next = await watch.NextAsync();
+        Json.Str(next, "object.metadata.labels.a").Should().Be("2", "the no-op patch before it produced no event");
+    }
 }

@@ -171,5 +171,8 @@ public sealed class KubectlWriteTests
             .And.Contain("deployment.apps/nodeipam-operator created");
         again.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().OnlyContain(l => l.EndsWith(" unchanged", StringComparison.Ordinal));
         _sim.Store.Get<V1Deployment>("nodeipam-operator", "nodeipam-system")!.Metadata.Generation.Should().Be(1);
+        var tables = await _kubectl.OkAsync("get", "deployments,configmaps", "-n", "nodeipam-system", "-o", "wide");
+        tables.Should().MatchRegex(@"deployment.apps/nodeipam-operator\s+0/2\s+0\s+0\s+\S+\s+manager\s+nodeipam-operator:latest\s+app.kubernetes.io/name=nodeipam")
+            .And.MatchRegex(@"configmap/nodeipam-config\s+1\s");
     }
 }

@@ -26,6 +26,8 @@ internal sealed class TableRenderer(TimeProvider time)
         ["events.k8s.io/events"] = new EventColumns(),
         ["discovery.k8s.io/endpointslices"] = new EndpointSliceColumns(),
         ["coordination.k8s.io/leases"] = new LeaseColumns(),
+        ["apps/deployments"] = new DeploymentColumns(),
+        ["/configmaps"] = new ConfigMapColumns(),
     };
 
     public static bool Wants(HttpRequest request) =>

@@ -1,5 +1,6 @@
 using NodeIpam.Benchmarks.Domain;
 using NodeIpam.Benchmarks.Scale;
+using NodeIpam.Benchmarks.Soak;
 
 namespace NodeIpam.Benchmarks;
 
@@ -10,6 +11,7 @@ internal static class BenchmarkModes
     {
         ["domain"] = ("BenchmarkDotNet: address selection for 5,000 nodes and 1,000 EndpointSlices (extra args go to BenchmarkDotNet)", DomainBenchmarks.Run),
         ["scale"] = ("the operator (own process) on the simulator: 5,000 nodes, 2,000 Services; --small: 500/200; --json PATH", ScaleBenchmark.Run),
+        ["soak"] = ("two operators under random churn, faults and a leader hand-over; non-zero exit on a violation; --minutes N", SoakBenchmark.Run),
     };
 
     public static int Run(string[] args)

@@ -31,6 +31,12 @@ internal sealed class ClusterModel
     /// <summary>Managed Service names.</summary>
     public List<string> Services { get; } = [];
 
+    /// <summary>
+    /// Names of the Services with a node selector: the only ones whose plan a node's labels can change (without a
+    /// selector a Service selects every node whatever its labels), so a label change replans just these.
+    /// </summary>
+    public List<string> SelectorServices { get; } = [];
+
     /// <summary>Names of the Local Services.</summary>
     public List<string> LocalServices { get; } = [];
 
@@ -105,7 +111,25 @@ internal sealed class ClusterModel
     /// <summary>The index of the node named <paramref name="name"/>.</summary>
     public static int NodeIndex(string name) => int.Parse(name.AsSpan("node-".Length), NumberStyles.None, CultureInfo.InvariantCulture);
 
-    private void AddService(int i, ScaleOptions options)
+    /// <summary>Deletes a Service (and its slices) from the simulator and the model.</summary>
+    public void DeleteService(string name)
+    {
+        _store.Delete<V1Service>(name, ClusterObjects.Namespace);
+        foreach (var slice in _slices.GetValueOrDefault(name) ?? [])
+        {
+            _store.Delete<V1EndpointSlice>(slice.Metadata.Name, ClusterObjects.Namespace);
+        }
+
+        Services.Remove(name);
+        SelectorServices.Remove(name);
+        LocalServices.Remove(name);
+        _serviceFacts.Remove(name);
+        _slices.Remove(name);
+        _sliceFacts.Remove(name);
+    }
+
+    /// <summary>Creates Service number <paramref name="i"/> (its kind follows from i as when seeding); returns its name.</summary>
+    public string AddService(int i, ScaleOptions options)
     {
         var name = string.Create(CultureInfo.InvariantCulture, $"svc-{i:D5}");
         var local = i % 2 == 1;
@@ -124,9 +148,14 @@ internal sealed class ClusterModel
         var stored = _store.Create(ClusterObjects.Service(name, local, selector, dualStack: i % 10 == 0));
         _serviceFacts[name] = ServiceFacts.From(stored, ManagementOptions.Default);
         Services.Add(name);
+        if (selector is not null)
+        {
+            SelectorServices.Add(name);
+        }
+
         if (!local)
         {
-            return;
+            return name;
         }
 
         LocalServices.Add(name);
@@ -144,5 +173,6 @@ internal sealed class ClusterModel
         EndpointCount += count;
         _slices[name] = slices;
         _sliceFacts[name] = [.. slices.Select(EndpointSliceFacts.From)];
+        return name;
     }
 }

@@ -94,7 +94,7 @@ internal static class ScaleBenchmark
         }
 
         await Heartbeats(model, simulator, op, idle, figures, options);
-        var changes = new ChangeRunner(model, tracker, simulator, options);
+        var changes = new ChangeRunner(model, tracker, simulator, options, plans);
         figures.LabelChanges = await changes.LabelChangesAsync();
         Progress(ChangeRunner.Describe("label changes", figures.LabelChanges));
         (figures.EndpointNotReady, figures.EndpointReady) = await changes.EndpointFlipsAsync();
@@ -108,7 +108,9 @@ internal static class ScaleBenchmark
         figures.SteadyCpuPercent = steady.CpuPercent;
         figures.PeakWorkingSetMegabytes = op.PeakRssBytes / 1048576.0;
         figures.CpuSecondsTotal = op.CpuSeconds();
+        clock.Restart();
         var (wrong, _) = tracker.Expect(model.PlanAll());
+        Progress($"final check against a full replan ({clock.Elapsed.TotalSeconds:F1} s): {wrong} Services differ");
         figures.FinalWrongServices = wrong;
         figures.FinalStatusesCorrect = wrong == 0;
         figures.LoadAverageAtEnd = LoadAverage();

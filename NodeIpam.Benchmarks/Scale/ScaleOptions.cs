@@ -47,7 +47,7 @@ internal sealed record ScaleOptions
             var name = args[i];
             if (name == "--small")
             {
-                options = options with { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 20, RateProbeWrites = 200 };
+                options = options with { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 10, RateProbeWrites = 200 };
                 continue;
             }
 

@@ -48,7 +48,7 @@ internal sealed class ResourceHandler(ResourceRegistry registry, WatchHandler wa
         var token = remaining > 0 ? ListWriter.Continue(items[^1].Key) : null;
         return TableRenderer.Wants(ctx.Request)
             ? Responses.WriteJsonAsync(ctx, 200, tables.Render(info.Type, items, rv, token, ctx.Request), TableRenderer.ContentType)
-            : Responses.WriteBytesAsync(ctx, 200, ListWriter.Build(info.Type, items, rv, token, remaining));
+            : ListWriter.WriteAsync(ctx, info.Type, items, rv, token, remaining);
     }
 
     private async Task CreateAsync(HttpContext ctx, RequestInfo info)

@@ -17,6 +17,11 @@ help: ## Show this help.
 demo: ## The playground: simulator + operator, no cluster needed. ARGS=--once exits after the Services settle.
 	dotnet run --project NodeIpam.Playground -c $(CONFIGURATION) -- $(ARGS)
 
+.PHONY: simulator
+simulator: ## Only the Kubernetes API simulator (kubeconfig in .demo/simulator.kubeconfig): make simulator ARGS="--seed config/samples".
+	mkdir -p .demo
+	dotnet run --project NodeIpam.Simulator -c $(CONFIGURATION) -- serve --kubeconfig-out .demo/simulator.kubeconfig $(ARGS)
+
 .PHONY: run
 run: ## Run the operator against the cluster of your kubeconfig (KUBECONFIG or ~/.kube/config): make run ARGS="--workers 4".
 	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- run $(ARGS)
@@ -32,6 +37,10 @@ build: ## Build every project.
 .PHONY: test
 test: ## Run all tests (unit, golden files, simulator and kubectl integration); ends with "N passed, N failed".
 	CONFIGURATION=$(CONFIGURATION) hack/test.sh
+
+.PHONY: golden
+golden: ## Rewrite the plan golden files from the code (then read the diff: it is the review).
+	UPDATE_GOLDEN=1 dotnet test NodeIpam.Operator.Tests --filter "FullyQualifiedName~PlanGolden"
 
 .PHONY: fmt
 fmt: ## Format the code (dotnet format).

@@ -12,11 +12,11 @@ RUN dotnet restore NodeIpam.Operator/NodeIpam.Operator.csproj
 COPY hack/publish.sh hack/
 COPY NodeIpam.Operator/ NodeIpam.Operator/
 COPY NodeIpam.Runtime/ NodeIpam.Runtime/
-RUN sh hack/publish.sh /app
+RUN sh hack/publish.sh out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
 WORKDIR /app
-COPY --from=build /app ./
+COPY --from=build /src/out ./
 # The chiseled images' non-root user ("app", UID 1654), numeric so runAsNonRoot can verify it.
 USER 1654
 ENTRYPOINT ["dotnet", "/app/NodeIpam.Operator.dll"]

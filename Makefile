@@ -70,6 +70,10 @@ bench-scale: ## The operator on the simulator at 5,000 nodes / 2,000 Services (A
 publish: ## Publish the operator exactly as the Dockerfile does (into artifacts/publish).
 	hack/publish.sh artifacts/publish
 
+.PHONY: docker-build-check
+docker-build-check: ## Run the Dockerfile's build stage (its COPY set, restore and publish) without a Docker engine; CI runs it.
+	hack/docker-build-stage.sh
+
 .PHONY: docker-build
 docker-build: ## Build the container image: make docker-build IMG=registry.example.com/nodeipam-operator:v0.1.0.
 	docker build -t $(IMG) .

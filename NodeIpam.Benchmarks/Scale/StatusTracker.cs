@@ -34,20 +34,13 @@ internal sealed class StatusTracker : IAsyncDisposable
     /// <summary>Watch events received.</summary>
     public long Events { get; private set; }
 
+    /// <summary>Watch resumes that got 410 Expired and relisted (the soak compacts the history on purpose).</summary>
+    public int Relists { get; private set; }
+
     /// <summary>Lists the Services and starts watching from there.</summary>
     public async Task StartAsync()
     {
-        var list = JsonNode.Parse(await _http.GetStringAsync(new Uri($"api/v1/namespaces/{ClusterObjects.Namespace}/services", UriKind.Relative)))!;
-        _resourceVersion = list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "0";
-        lock (_lock)
-        {
-            foreach (var item in list["items"]!.AsArray())
-            {
-                var service = KubernetesJson.Deserialize<V1Service>(item!.ToJsonString());
-                _latest[service.Metadata.Name] = service;
-            }
-        }
-
+        await ListAsync(_stop.Token);
         _loop = Task.Run(WatchLoopAsync);
     }
 
@@ -116,6 +109,37 @@ internal sealed class StatusTracker : IAsyncDisposable
         _http.Dispose();
     }
 
+    // A relist replaces everything, as an informer does; statuses written and overwritten while the watch was down are
+    // not seen (Inspect sees the listed ones).
+    private async Task ListAsync(CancellationToken ct)
+    {
+        var list = JsonNode.Parse(await _http.GetStringAsync(new Uri($"api/v1/namespaces/{ClusterObjects.Namespace}/services", UriKind.Relative), ct))!;
+        var services = list["items"]!.AsArray().Select(item => KubernetesJson.Deserialize<V1Service>(item!.ToJsonString())).ToList();
+        var now = Stopwatch.GetTimestamp();
+        foreach (var service in services)
+        {
+            Inspect?.Invoke(service);
+        }
+
+        lock (_lock)
+        {
+            _latest.Clear();
+            foreach (var service in services)
+            {
+                _latest[service.Metadata.Name] = service;
+            }
+
+            _wrong.Clear();
+            _wrong.UnionWith(_expected.Keys.Where(name => !IsCorrect(name)));
+            if (_wrong.Count == 0)
+            {
+                _converged.TrySetResult(now);
+            }
+
+            _resourceVersion = list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "0";
+        }
+    }
+
     private bool IsCorrect(string name) =>
         _latest.TryGetValue(name, out var service) && _expected.TryGetValue(name, out var plan)
         && !StatusDecider.Decide(service, plan, DateTimeOffset.UtcNow).NeedsWrite;
@@ -134,9 +158,11 @@ internal sealed class StatusTracker : IAsyncDisposable
                 using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(_stop.Token));
                 while (await reader.ReadLineAsync(_stop.Token) is { } line)
                 {
-                    if (line.Length > 0)
+                    if (line.Length > 0 && !Handle(line))
                     {
-                        Handle(line);
+                        Relists++;
+                        await ListAsync(_stop.Token);
+                        break;
                     }
                 }
             }
@@ -151,7 +177,8 @@ internal sealed class StatusTracker : IAsyncDisposable
         }
     }
 
-    private void Handle(string line)
+    // False when the watch must be restarted from a fresh list (410 Expired).
+    private bool Handle(string line)
     {
         var now = Stopwatch.GetTimestamp();
         var node = JsonNode.Parse(line)!;
@@ -160,8 +187,9 @@ internal sealed class StatusTracker : IAsyncDisposable
         var rv = obj["metadata"]?["resourceVersion"]?.GetValue<string>();
         if (type == "ERROR")
         {
-            // 410 Expired: relist would be needed; the benchmark keeps history large enough, so this is a failure.
-            throw new InvalidOperationException($"the Service watch failed: {obj.ToJsonString()}");
+            return obj["code"]?.GetValue<int>() == 410
+                ? false
+                : throw new InvalidOperationException($"the Service watch failed: {obj.ToJsonString()}");
         }
 
         if (rv is not null)
@@ -171,7 +199,7 @@ internal sealed class StatusTracker : IAsyncDisposable
 
         if (type is not ("ADDED" or "MODIFIED" or "DELETED"))
         {
-            return;
+            return true;
         }
 
         var service = KubernetesJson.Deserialize<V1Service>(obj.ToJsonString());
@@ -191,7 +219,7 @@ internal sealed class StatusTracker : IAsyncDisposable
 
             if (!_expected.ContainsKey(name))
             {
-                return;
+                return true;
             }
 
             if (IsCorrect(name))
@@ -208,5 +236,7 @@ internal sealed class StatusTracker : IAsyncDisposable
                 _converged.TrySetResult(now);
             }
         }
+
+        return true;
     }
 }

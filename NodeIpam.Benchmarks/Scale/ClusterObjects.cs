@@ -114,6 +114,9 @@ internal static class ClusterObjects
         {
             Type = "LoadBalancer",
             LoadBalancerClass = WellKnown.LoadBalancerClass,
+
+            // As on a real cluster, 2,000 LoadBalancer Services with node ports would exhaust 30000-32767.
+            AllocateLoadBalancerNodePorts = false,
             ExternalTrafficPolicy = local ? "Local" : "Cluster",
             IpFamilyPolicy = dualStack ? "RequireDualStack" : null,
             IpFamilies = dualStack ? ["IPv4", "IPv6"] : null,

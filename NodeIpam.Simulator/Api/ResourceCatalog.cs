@@ -18,7 +18,7 @@ internal static class ResourceCatalog
         new("apps", "v1", "Deployment", "deployments", Namespaced: true, HasStatus: true, HasGeneration: true, ResetStatusOnCreate: true, ShortNames: "deploy"),
         new("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", Namespaced: true),
         new("coordination.k8s.io", "v1", "Lease", "leases", Namespaced: true, AllowCreateOnUpdate: true),
-        new("events.k8s.io", "v1", "Event", "events", Namespaced: true, AllowCreateOnUpdate: true),
+        new("events.k8s.io", "v1", "Event", "events", Namespaced: true, AllowCreateOnUpdate: true, StoredAs: "/events"),
         new("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "Role", "roles", Namespaced: true),
@@ -42,6 +42,10 @@ internal static class ResourceCatalog
     /// <summary>Finds a kind by the apiVersion and kind written in an object.</summary>
     public static ResourceType? FindByKind(string apiVersion, string kind) =>
         ByKind.GetValueOrDefault((apiVersion, kind));
+
+    /// <summary>The kind whose form is stored for <paramref name="type"/> (itself unless it shares another's storage).</summary>
+    public static ResourceType StorageType(ResourceType type) =>
+        type.StoredAs is null ? type : All.First(r => r.ResourceKey == type.StoredAs);
 
     /// <summary>The namespace kind, needed for namespace existence checks.</summary>
     public static ResourceType Namespaces { get; } = All[0];

@@ -13,6 +13,8 @@ namespace NodeIpam.Simulator.Api;
 /// <param name="HasGeneration">Whether metadata.generation is kept (bumped when spec changes).</param>
 /// <param name="ResetStatusOnCreate">Whether a create drops the status the client sent (Services, Deployments; not Nodes).</param>
 /// <param name="AllowCreateOnUpdate">Whether PUT of a missing object creates it (Leases, Events, Endpoints).</param>
+/// <param name="StoredAs">The resource (group/plural) whose storage this one shares, converted on every read and write
+/// (events.k8s.io/v1 Events are core/v1 Events seen through another API, as on a real server); null for its own.</param>
 /// <param name="ShortNames">kubectl short names.</param>
 internal sealed record ResourceType(
     string Group,
@@ -24,6 +26,7 @@ internal sealed record ResourceType(
     bool HasGeneration = false,
     bool ResetStatusOnCreate = false,
     bool AllowCreateOnUpdate = false,
+    string? StoredAs = null,
     params string[] ShortNames)
 {
     /// <summary>apiVersion as written in objects: "v1" or "group/version".</summary>
@@ -39,8 +42,11 @@ internal sealed record ResourceType(
     public string QualifiedPlural => Group.Length == 0 ? Plural : $"{Plural}.{Group}";
 
     /// <summary>kubectl categories: the kinds `kubectl get all` lists, as on a real server.</summary>
-    public IReadOnlyList<string> Categories => StorageKey is "/services" or "/pods" or "apps/deployments" ? ["all"] : [];
+    public IReadOnlyList<string> Categories => ResourceKey is "/services" or "/pods" or "apps/deployments" ? ["all"] : [];
 
-    /// <summary>Storage key prefix shared by every version of a group/resource.</summary>
-    public string StorageKey => $"{Group}/{Plural}";
+    /// <summary>The group/resource, the key of per-resource behaviour (strategies, selectable fields, columns).</summary>
+    public string ResourceKey => $"{Group}/{Plural}";
+
+    /// <summary>Storage key shared by every version of a group/resource and by resources stored with it.</summary>
+    public string StorageKey => StoredAs ?? ResourceKey;
 }

@@ -17,6 +17,6 @@ internal sealed class StrategyTable
     };
 
     public IKindStrategy For(ResourceType type) =>
-        _byKey.GetValueOrDefault(type.StorageKey)
+        _byKey.GetValueOrDefault(type.ResourceKey)
         ?? (type.Group == "rbac.authorization.k8s.io" ? _pathSegment : _subdomain);
 }

@@ -13,7 +13,7 @@ internal sealed class FieldSelector
     private static readonly Dictionary<string, string[]> ExtraFields = new(StringComparer.Ordinal)
     {
         ["/events"] = ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
-        ["events.k8s.io/events"] = ["regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "regarding.apiVersion", "reason", "reportingController", "type"],
+        ["events.k8s.io/events"] = ["regarding.kind", "regarding.namespace", "regarding.name", "regarding.uid", "regarding.apiVersion", "regarding.resourceVersion", "regarding.fieldPath", "reason", "reportingController", "type"],
         ["/namespaces"] = ["status.phase"],
         ["/nodes"] = ["spec.unschedulable"],
         ["/secrets"] = ["type"],
@@ -38,7 +38,7 @@ internal sealed class FieldSelector
             return Everything;
         }
 
-        var extra = ExtraFields.GetValueOrDefault(type.StorageKey, []);
+        var extra = ExtraFields.GetValueOrDefault(type.ResourceKey, []);
         var terms = new List<(string, bool, string)>();
         foreach (var raw in text.Split(','))
         {
@@ -72,6 +72,7 @@ internal sealed class FieldSelector
             {
                 "metadata.name" => obj.Name,
                 "metadata.namespace" => obj.Namespace,
+                "source" when obj.Type.ResourceKey == "/events" => Meta.ScalarText(body, "source.component") ?? "",
                 _ => Meta.ScalarText(body, field) ?? "",
             };
             if (string.Equals(actual, value, StringComparison.Ordinal) != equal)

@@ -9,6 +9,9 @@ namespace NodeIpam.Simulator.Storage;
 /// All objects of all kinds, the global resourceVersion counter, the per-resource watch histories and the open
 /// watches. One lock orders every write, so resourceVersions are strictly increasing and every watcher sees
 /// events in that order. Write callbacks run under the lock (a read-modify-write never races).
+/// A resource that shares another's storage (<see cref="ResourceType.StoredAs"/>) is stored in that one's form
+/// and converted on every read, write and watch event, so both APIs see the same objects, resourceVersions and
+/// changes.
 /// </summary>
 internal sealed class ObjectStore
 {
@@ -53,7 +56,7 @@ internal sealed class ObjectStore
     {
         lock (_lock)
         {
-            return Objects(type).GetValueOrDefault(StoredObject.KeyOf(ns, name));
+            return View(Objects(type).GetValueOrDefault(StoredObject.KeyOf(ns, name)), type);
         }
     }
 
@@ -73,9 +76,15 @@ internal sealed class ObjectStore
 
         var items = new List<StoredObject>();
         var remaining = 0;
-        foreach (var obj in all)
+        foreach (var stored in all)
         {
-            if ((afterKey is not null && string.CompareOrdinal(obj.Key, afterKey) <= 0) || !filter.Matches(obj))
+            if (afterKey is not null && string.CompareOrdinal(stored.Key, afterKey) <= 0)
+            {
+                continue;
+            }
+
+            var obj = View(stored, type)!;
+            if (!filter.Matches(obj))
             {
                 continue;
             }
@@ -104,23 +113,28 @@ internal sealed class ObjectStore
             var objects = Objects(type);
             var key = StoredObject.KeyOf(ns, name);
             var current = objects.GetValueOrDefault(key);
-            var decision = decide(current);
+            var decision = decide(View(current, type));
+            var storageType = ResourceCatalog.StorageType(type);
             switch (decision.Action)
             {
-                case WriteAction.Put when current is not null && Unchanged(current, decision.Next!):
-                    return new WriteResult(current, Created: false, Deleted: false, Changed: false);
                 case WriteAction.Put:
-                    var stored = Stamp(type, decision.Next!);
+                    var next = storageType == type ? decision.Next! : EventConversion.Convert(decision.Next!, storageType);
+                    if (current is not null && Unchanged(current, next))
+                    {
+                        return new WriteResult(View(current, type), Created: false, Deleted: false, Changed: false);
+                    }
+
+                    var stored = Stamp(storageType, next);
                     objects[key] = stored;
                     Publish(new WatchEvent(current is null ? "ADDED" : "MODIFIED", stored, current));
-                    return new WriteResult(stored, Created: current is null, Deleted: false, Changed: true);
+                    return new WriteResult(View(stored, type), Created: current is null, Deleted: false, Changed: true);
                 case WriteAction.Delete when current is not null:
-                    var last = Stamp(type, current.ToNode());
+                    var last = Stamp(storageType, current.ToNode());
                     objects.Remove(key);
                     Publish(new WatchEvent("DELETED", last, current));
-                    return new WriteResult(last, Created: false, Deleted: true, Changed: true);
+                    return new WriteResult(View(last, type), Created: false, Deleted: true, Changed: true);
                 default:
-                    return new WriteResult(current, Created: false, Deleted: false, Changed: false);
+                    return new WriteResult(View(current, type), Created: false, Deleted: false, Changed: false);
             }
         }
     }
@@ -130,7 +144,7 @@ internal sealed class ObjectStore
     {
         lock (_lock)
         {
-            return [.. Objects(type).Values];
+            return [.. Objects(type).Values.Select(o => View(o, type)!)];
         }
     }
 
@@ -149,7 +163,7 @@ internal sealed class ObjectStore
             {
                 foreach (var obj in Objects(type).Values)
                 {
-                    sub.OfferInitial(obj);
+                    sub.OfferInitial(View(obj, type)!);
                 }
 
                 if (initialEvents)
@@ -167,7 +181,7 @@ internal sealed class ObjectStore
                     return sub;
                 }
 
-                events.ForEach(sub.Offer);
+                events.ForEach(e => sub.Offer(e.As(type, View)));
             }
 
             Watchers(type).Add(sub);
@@ -224,6 +238,12 @@ internal sealed class ObjectStore
         return JsonNode.DeepEquals(current.ToNode(), next);
     }
 
+    /// <summary><paramref name="stored"/> as <paramref name="type"/> serves it: itself, or converted from the shared storage form.</summary>
+    private static StoredObject? View(StoredObject? stored, ResourceType type) =>
+        stored is null || stored.Type == type
+            ? stored
+            : new StoredObject(type, EventConversion.Convert(stored.ToNode(), type), stored.ResourceVersion);
+
     private StoredObject Stamp(ResourceType type, JsonObject node)
     {
         var rv = ++_resourceVersion;
@@ -236,7 +256,7 @@ internal sealed class ObjectStore
         History(e.Object.Type).Add(e);
         foreach (var sub in Watchers(e.Object.Type))
         {
-            sub.Offer(e);
+            sub.Offer(e.As(sub.Type, View));
         }
     }
 

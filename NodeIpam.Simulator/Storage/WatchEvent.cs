@@ -1,4 +1,5 @@
 using System.Text;
+using NodeIpam.Simulator.Api;
 
 namespace NodeIpam.Simulator.Storage;
 
@@ -11,6 +12,7 @@ internal sealed class WatchEvent
     private byte[]? _added;
     private byte[]? _modified;
     private byte[]? _deleted;
+    private WatchEvent? _converted;
 
     public WatchEvent(string type, StoredObject current, StoredObject? previous)
     {
@@ -29,6 +31,26 @@ internal sealed class WatchEvent
     public StoredObject? Previous { get; }
 
     public long ResourceVersion => Object.ResourceVersion;
+
+    /// <summary>
+    /// This change as watchers of <paramref name="type"/> see it: itself, or (for a resource sharing another's
+    /// storage) the objects converted by <paramref name="view"/>, built once and shared by those watchers.
+    /// Called under the store's lock.
+    /// </summary>
+    public WatchEvent As(ResourceType type, Func<StoredObject?, ResourceType, StoredObject?> view)
+    {
+        if (Object.Type == type)
+        {
+            return this;
+        }
+
+        if (_converted?.Object.Type != type)
+        {
+            _converted = new WatchEvent(Type, view(Object, type)!, view(Previous, type));
+        }
+
+        return _converted;
+    }
 
     /// <summary>The newline-terminated JSON frame <c>{"type":...,"object":...}</c> for the given event type.</summary>
     public byte[] Frame(string type) => type switch

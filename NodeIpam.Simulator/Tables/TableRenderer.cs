@@ -35,7 +35,7 @@ internal sealed class TableRenderer(TimeProvider time)
 
     public JsonObject Render(ResourceType type, IEnumerable<StoredObject> items, long resourceVersion, string? continueToken, HttpRequest request, bool withColumns = true)
     {
-        var columns = ByKey.GetValueOrDefault(type.StorageKey, Default);
+        var columns = ByKey.GetValueOrDefault(type.ResourceKey, Default);
         var include = request.Query["includeObject"].ToString() is { Length: > 0 } i ? i : "Metadata";
         var now = time.GetUtcNow();
         var rows = new JsonArray();

@@ -87,4 +87,16 @@ public sealed class KubectlEventTests
         lines.Should().HaveCount(2);
         lines[1].Should().Contain("Warning").And.Contain("NoMatchingPool").And.Contain("service/web-typo").And.Contain("no pool matches");
     }
+
+    [Test]
+    public async Task Get_events_wide_prints_source_first_seen_and_the_series_count()
+    {
+        var table = await _kubectl.OkAsync("get", "events", "-o", "wide", "--field-selector", "involvedObject.name=web-busy");
+
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Should().MatchRegex(@"^LAST SEEN\s+TYPE\s+REASON\s+OBJECT\s+SUBOBJECT\s+SOURCE\s+MESSAGE\s+FIRST SEEN\s+COUNT\s+NAME$");
+        lines[1].Should().Contain("nodeipam.io/operator, nodeipam-operator-0");
+        lines[1].Split("  ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^2].Should().Be("3", "the series count is the event's count");
+        lines[1].Should().MatchRegex(@"^\S+\s+Warning\s+AddressesAssigned\s+service/web-busy\s+.*\s+10m\s+3\s+web-busy\.1$", "first seen is the eventTime, ten minutes ago");
+    }
 }

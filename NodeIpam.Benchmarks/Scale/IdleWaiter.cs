@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Scale;
@@ -30,10 +31,17 @@ internal sealed class IdleWaiter(OperatorProcess op, KubeApiSimulator simulator)
         }
     }
 
-    /// <summary>Over <paramref name="window"/> of idle operation: the operator's API requests per second, median working set and CPU.</summary>
-    public async Task<(double RequestsPerSecond, long MedianRssBytes, double CpuPercent)> SteadyWindowAsync(TimeSpan window, string userAgent)
+    private static readonly string[] Verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
+    private static readonly string[] Resources = ["events", "leases", "services", "nodes", "endpointslices"];
+
+    /// <summary>
+    /// Over <paramref name="window"/> of idle operation: the operator's API requests per second (and per verb and
+    /// resource, e.g. "create events 25.0/s"), median working set and CPU.
+    /// </summary>
+    public async Task<(double RequestsPerSecond, string Breakdown, long MedianRssBytes, double CpuPercent)> SteadyWindowAsync(TimeSpan window, string userAgent)
     {
         var requests = simulator.Requests.Count(userAgent: userAgent);
+        var byKind = Kinds(userAgent);
         var cpu = op.CpuSeconds();
         var samples = new List<long>();
         var clock = Stopwatch.StartNew();
@@ -45,6 +53,11 @@ internal sealed class IdleWaiter(OperatorProcess op, KubeApiSimulator simulator)
 
         var seconds = clock.Elapsed.TotalSeconds;
         samples.Sort();
-        return ((simulator.Requests.Count(userAgent: userAgent) - requests) / seconds, samples[samples.Count / 2], 100 * (op.CpuSeconds() - cpu) / seconds);
+        var after = Kinds(userAgent);
+        var breakdown = string.Join(", ", after.Where(p => p.Value > byKind[p.Key]).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {(p.Value - byKind[p.Key]) / seconds:F1}/s")));
+        return ((simulator.Requests.Count(userAgent: userAgent) - requests) / seconds, breakdown, samples[samples.Count / 2], 100 * (op.CpuSeconds() - cpu) / seconds);
     }
+
+    private Dictionary<string, int> Kinds(string userAgent) =>
+        Verbs.SelectMany(v => Resources.Select(r => (v, r))).ToDictionary(k => $"{k.v} {k.r}", k => simulator.Requests.Count(k.v, k.r, userAgent: userAgent));
 }

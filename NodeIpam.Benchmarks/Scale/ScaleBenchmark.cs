@@ -104,6 +104,7 @@ internal static class ScaleBenchmark
         await idle.WaitAsync(options.Timeout);
         var steady = await idle.SteadyWindowAsync(TimeSpan.FromSeconds(10), OperatorAgent);
         figures.SteadyRequestsPerSecond = steady.RequestsPerSecond;
+        figures.SteadyRequests = steady.Breakdown;
         figures.SteadyWorkingSetMegabytes = steady.MedianRssBytes / 1048576.0;
         figures.SteadyCpuPercent = steady.CpuPercent;
         figures.PeakWorkingSetMegabytes = op.PeakRssBytes / 1048576.0;

@@ -40,6 +40,7 @@ internal sealed class ScaleFigures
     public double SteadyWorkingSetMegabytes { get; set; }
     public double CpuSecondsTotal { get; set; }
     public double SteadyRequestsPerSecond { get; set; }
+    public string SteadyRequests { get; set; } = "";
     public double SteadyCpuPercent { get; set; }
     public bool FinalStatusesCorrect { get; set; }
     public int FinalWrongServices { get; set; }

@@ -30,7 +30,7 @@ internal static class ScaleReport
             ("endpoint not ready → last status p50 / p99", Latency(f.EndpointNotReady)),
             ("operator working set peak / steady", $"{f.PeakWorkingSetMegabytes:F0} MB / {f.SteadyWorkingSetMegabytes:F0} MB"),
             ("operator CPU total / steady", $"{f.CpuSecondsTotal:F1} s / {f.SteadyCpuPercent:F1} % of a core"),
-            ("API requests at steady state", $"{f.SteadyRequestsPerSecond:F2} /s"),
+            ("API requests at steady state", $"{f.SteadyRequestsPerSecond:F2} /s ({f.SteadyRequests})"),
             ("final statuses equal the plan", f.FinalStatusesCorrect ? "yes" : $"no ({f.FinalWrongServices} differ)"),
         };
         var width = rows.Max(r => r.Item1.Length);

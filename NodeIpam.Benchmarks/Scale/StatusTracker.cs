@@ -28,7 +28,10 @@ internal sealed class StatusTracker : IAsyncDisposable
 
     public StatusTracker(Uri server) => _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>Called for every Service the watch delivers (added or modified), on the watch's thread.</summary>
+    /// <summary>
+    /// Called for every Service whose ingress a watch event changed (a status write that set addresses), on the
+    /// watch's thread. Relists are not inspected: they show statuses nobody wrote since.
+    /// </summary>
     public Action<V1Service>? Inspect { get; init; }
 
     /// <summary>Watch events received.</summary>
@@ -116,11 +119,6 @@ internal sealed class StatusTracker : IAsyncDisposable
         var list = JsonNode.Parse(await _http.GetStringAsync(new Uri($"api/v1/namespaces/{ClusterObjects.Namespace}/services", UriKind.Relative), ct))!;
         var services = list["items"]!.AsArray().Select(item => KubernetesJson.Deserialize<V1Service>(item!.ToJsonString())).ToList();
         var now = Stopwatch.GetTimestamp();
-        foreach (var service in services)
-        {
-            Inspect?.Invoke(service);
-        }
-
         lock (_lock)
         {
             _latest.Clear();
@@ -139,6 +137,9 @@ internal sealed class StatusTracker : IAsyncDisposable
             _resourceVersion = list["metadata"]?["resourceVersion"]?.GetValue<string>() ?? "0";
         }
     }
+
+    private static bool SameIngress(V1Service? a, V1Service b) =>
+        (a?.Status?.LoadBalancer?.Ingress?.Select(i => i.Ip) ?? []).SequenceEqual(b.Status?.LoadBalancer?.Ingress?.Select(i => i.Ip) ?? []);
 
     private bool IsCorrect(string name) =>
         _latest.TryGetValue(name, out var service) && _expected.TryGetValue(name, out var plan)
@@ -204,7 +205,11 @@ internal sealed class StatusTracker : IAsyncDisposable
 
         var service = KubernetesJson.Deserialize<V1Service>(obj.ToJsonString());
         var name = service.Metadata.Name;
-        Inspect?.Invoke(service);
+        if (Inspect is { } inspect && !SameIngress(Latest(name), service))
+        {
+            inspect(service);
+        }
+
         lock (_lock)
         {
             Events++;

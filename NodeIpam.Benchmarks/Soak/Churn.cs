@@ -22,7 +22,14 @@ internal sealed class Churn(ClusterModel model, KubeApiSimulator simulator, Excl
 
     public void Step()
     {
+        // Faults (kinds 11-13) one step in 40 or so: often enough to hit every phase, rarely enough to leave the
+        // operator time to work between them.
         var kind = random.Next(14);
+        if (kind >= 11 && random.Next(10) != 0)
+        {
+            kind = random.Next(11);
+        }
+
         var name = kind switch
         {
             0 or 1 => ChangeNode("label", n => Toggle(n.Metadata.Labels, ClusterObjects.IngressLabel, "true")),

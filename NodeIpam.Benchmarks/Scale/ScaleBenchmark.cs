@@ -102,7 +102,7 @@ internal static class ScaleBenchmark
         Progress(ChangeRunner.Describe("endpoint ready", figures.EndpointReady));
 
         await idle.WaitAsync(options.Timeout);
-        var steady = await idle.SteadyWindowAsync(TimeSpan.FromSeconds(10), OperatorAgent);
+        var steady = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
         figures.SteadyRequestsPerSecond = steady.RequestsPerSecond;
         figures.SteadyRequests = steady.Breakdown;
         figures.SteadyWorkingSetMegabytes = steady.MedianRssBytes / 1048576.0;

@@ -35,6 +35,9 @@ internal sealed record ScaleOptions
     /// <summary>The JSON output file.</summary>
     public string JsonPath { get; init; } = DefaultJsonPath;
 
+    /// <summary>Idle time over which steady API requests, working set and CPU are measured.</summary>
+    public TimeSpan SteadyWindow { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Give up waiting for a convergence after this long (a MISS, not a hang).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
@@ -47,7 +50,7 @@ internal sealed record ScaleOptions
             var name = args[i];
             if (name == "--small")
             {
-                options = options with { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 10, RateProbeWrites = 200 };
+                options = options with { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 10, RateProbeWrites = 200, SteadyWindow = TimeSpan.FromSeconds(4) };
                 continue;
             }
 

@@ -64,6 +64,10 @@ bench: ## Benchmark the address selection (BenchmarkDotNet): 5,000 nodes, 1,000 
 bench-scale: ## The operator on the simulator at 5,000 nodes / 2,000 Services (ARGS=--small: 500/200); table + artifacts/bench-scale.json.
 	dotnet run --project NodeIpam.Benchmarks -c Release -- scale $(ARGS)
 
+.PHONY: soak
+soak: ## Soak: two operators, random churn, faults and a leader hand-over (default 3 min; ARGS="--minutes 10"); exit 1 on a violation.
+	dotnet run --project NodeIpam.Benchmarks -c Release -- soak $(ARGS)
+
 ##@ Build and deploy
 
 .PHONY: publish

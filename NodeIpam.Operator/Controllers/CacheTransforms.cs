@@ -16,14 +16,7 @@ internal static class CacheTransforms
     {
         ApiVersion = node.ApiVersion,
         Kind = node.Kind,
-        Metadata = new V1ObjectMeta
-        {
-            Name = node.Metadata?.Name,
-            Uid = node.Metadata?.Uid,
-            ResourceVersion = node.Metadata?.ResourceVersion,
-            Labels = node.Metadata?.Labels,
-            DeletionTimestamp = node.Metadata?.DeletionTimestamp,
-        },
+        Metadata = Identity(node.Metadata, labels: node.Metadata?.Labels, deletion: node.Metadata?.DeletionTimestamp),
         Spec = node.Spec?.Taints is { Count: > 0 } taints ? new V1NodeSpec { Taints = taints } : null,
         Status = new V1NodeStatus { Addresses = node.Status?.Addresses },
     };
@@ -42,15 +35,10 @@ internal static class CacheTransforms
         {
             ApiVersion = service.ApiVersion,
             Kind = service.Kind,
-            Metadata = new V1ObjectMeta
-            {
-                Name = metadata?.Name,
-                NamespaceProperty = metadata?.NamespaceProperty,
-                Uid = metadata?.Uid,
-                ResourceVersion = metadata?.ResourceVersion,
-                DeletionTimestamp = metadata?.DeletionTimestamp,
-                Annotations = hasSelector ? new Dictionary<string, string> { [WellKnown.MatchNodeLabelsAnnotation] = selector! } : null,
-            },
+            Metadata = Identity(
+                metadata,
+                annotations: hasSelector ? new Dictionary<string, string> { [WellKnown.MatchNodeLabelsAnnotation] = selector! } : null,
+                deletion: metadata?.DeletionTimestamp),
             Spec = spec is null ? null : new V1ServiceSpec
             {
                 Type = spec.Type,
@@ -81,14 +69,9 @@ internal static class CacheTransforms
             ApiVersion = slice.ApiVersion,
             Kind = slice.Kind,
             AddressType = slice.AddressType,
-            Metadata = new V1ObjectMeta
-            {
-                Name = metadata?.Name,
-                NamespaceProperty = metadata?.NamespaceProperty,
-                Uid = metadata?.Uid,
-                ResourceVersion = metadata?.ResourceVersion,
-                Labels = hasService ? new Dictionary<string, string> { [WellKnown.ServiceNameLabel] = service! } : null,
-            },
+            Metadata = Identity(
+                metadata,
+                labels: hasService ? new Dictionary<string, string> { [WellKnown.ServiceNameLabel] = service! } : null),
             Endpoints = slice.Endpoints?.Where(e => e is not null).Select(e => new V1Endpoint
             {
                 NodeName = e.NodeName,
@@ -98,4 +81,21 @@ internal static class CacheTransforms
             }).ToList(),
         };
     }
+
+    // What every cached object keeps of its metadata: the identity (name, namespace, uid, resourceVersion), plus
+    // what the caller passes of the rest.
+    private static V1ObjectMeta Identity(
+        V1ObjectMeta? metadata,
+        IDictionary<string, string>? labels = null,
+        IDictionary<string, string>? annotations = null,
+        DateTime? deletion = null) => new()
+        {
+            Name = metadata?.Name,
+            NamespaceProperty = metadata?.NamespaceProperty,
+            Uid = metadata?.Uid,
+            ResourceVersion = metadata?.ResourceVersion,
+            Labels = labels,
+            Annotations = annotations,
+            DeletionTimestamp = deletion,
+        };
 }

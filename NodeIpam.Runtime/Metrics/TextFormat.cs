@@ -10,49 +10,28 @@ internal static class TextFormat
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     /// <summary>HELP text escapes backslash and newline only.</summary>
-    public static void AppendHelp(StringBuilder output, string help)
-    {
-        foreach (var c in help)
-        {
-            switch (c)
-            {
-                case '\\':
-                    output.Append(@"\\");
-                    break;
-                case '\n':
-                    output.Append(@"\n");
-                    break;
-                default:
-                    output.Append(c);
-                    break;
-            }
-        }
-    }
+    public static void AppendHelp(StringBuilder output, string help) => AppendEscaped(output, help, escapeQuote: false);
 
     /// <summary>Label values escape backslash, double quote and newline.</summary>
     public static void AppendLabel(StringBuilder output, string name, string value)
     {
         output.Append(name).Append("=\"");
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '\\':
-                    output.Append(@"\\");
-                    break;
-                case '"':
-                    output.Append("\\\"");
-                    break;
-                case '\n':
-                    output.Append(@"\n");
-                    break;
-                default:
-                    output.Append(c);
-                    break;
-            }
-        }
-
+        AppendEscaped(output, value, escapeQuote: true);
         output.Append('"');
+    }
+
+    private static void AppendEscaped(StringBuilder output, string text, bool escapeQuote)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '\\' => output.Append(@"\\"),
+                '\n' => output.Append(@"\n"),
+                '"' when escapeQuote => output.Append("\\\""),
+                _ => output.Append(c),
+            };
+        }
     }
 
     /// <summary>Go's spelling of special values (+Inf, -Inf, NaN) and a round-trippable invariant number otherwise.</summary>

@@ -124,7 +124,8 @@ public class InformerTests
         setup.AddIndex("zone", n => n.Metadata.Labels is { } labels && labels.TryGetValue("zone", out var zone) ? [zone] : []);
         var informer = NewInformer(setup);
 
-        ((IReflectorSink<V1Node>)informer).Replace([Node("a", "1", zone: "z1"), Node("b", "1")], isInitialList: true);
+        var sink = (IReflectorSink<V1Node>)informer;
+        sink.Replace([sink.Prepare(Node("a", "1", zone: "z1")), sink.Prepare(Node("b", "1"))], isInitialList: true);
 
         var cached = informer.Store.Get(ObjectKey.Cluster("a"))!;
         cached.Metadata.ManagedFields.Should().BeNull();
@@ -137,7 +138,8 @@ public class InformerTests
     {
         var informer = NewInformer(new InformerSetup<V1Node> { Transform = _ => throw new InvalidOperationException("bad transform") });
 
-        ((IReflectorSink<V1Node>)informer).Replace([Node("a", "1")], isInitialList: true);
+        var sink = (IReflectorSink<V1Node>)informer;
+        sink.Replace([sink.Prepare(Node("a", "1"))], isInitialList: true);
 
         informer.Store.Get(ObjectKey.Cluster("a"))!.Metadata.ManagedFields.Should().BeNull();
         informer.Store.Get(ObjectKey.Cluster("a"))!.Status.Images.Should().NotBeNull();

@@ -78,9 +78,8 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         lock (_dispatchGate)
         {
             var listed = new HashSet<ObjectKey>();
-            foreach (var raw in items)
+            foreach (var entity in items)
             {
-                var entity = Prepare(raw);
                 listed.Add(CacheStore<TEntity>.KeyOf(entity));
                 Upsert(entity, isInitialList);
             }
@@ -98,11 +97,10 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         }
     }
 
-    void IReflectorSink<TEntity>.Apply(string eventType, TEntity raw)
+    void IReflectorSink<TEntity>.Apply(string eventType, TEntity entity)
     {
         lock (_dispatchGate)
         {
-            var entity = Prepare(raw);
             if (eventType == "DELETED")
             {
                 // The event carries the object's final state; handlers get it even if the cache never had it.
@@ -134,7 +132,7 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         }
     }
 
-    private TEntity Prepare(TEntity raw)
+    TEntity IReflectorSink<TEntity>.Prepare(TEntity raw)
     {
         var entity = raw;
         if (_transform is not null)

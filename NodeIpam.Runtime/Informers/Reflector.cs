@@ -82,6 +82,7 @@ internal sealed class Reflector<TEntity>(
 
     private async Task ListAsync(bool isInitial, CancellationToken cancellationToken)
     {
+        // Each item is transformed as soon as it is read, so a list of 5,000 heavy nodes never exists untransformed.
         var items = new List<TEntity>();
         string? continueToken = null;
         var resourceVersion = string.Empty;
@@ -106,20 +107,18 @@ internal sealed class Reflector<TEntity>(
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var metadata = document.RootElement.GetProperty("metadata");
-                resourceVersion = OptionalString(metadata, "resourceVersion") ?? string.Empty;
-                continueToken = OptionalString(metadata, "continue");
-                if (document.RootElement.TryGetProperty("items", out var list) && list.ValueKind == JsonValueKind.Array)
-                {
-                    foreach (var item in list.EnumerateArray())
+                var page = await ListPageReader.ReadAsync(
+                    stream,
+                    json =>
                     {
-                        if (TryRead(item) is { } entity)
+                        if (TryRead(json) is { } entity)
                         {
-                            items.Add(entity);
+                            items.Add(sink.Prepare(entity));
                         }
-                    }
-                }
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                resourceVersion = page.ResourceVersion ?? string.Empty;
+                continueToken = page.Continue;
             }
         }
         while (continueToken is not null);
@@ -220,8 +219,9 @@ internal sealed class Reflector<TEntity>(
             switch (type)
             {
                 case "ADDED" or "MODIFIED" or "DELETED":
-                    if (TryRead(body) is { } entity)
+                    if (TryRead(body) is { } raw)
                     {
+                        var entity = sink.Prepare(raw);
                         if (logger.IsEnabled(LogLevel.Debug))
                         {
                             logger.WatchEvent(paths.Kind, type, CacheStore<TEntity>.KeyOf(entity), entity.Metadata?.ResourceVersion);
@@ -261,21 +261,38 @@ internal sealed class Reflector<TEntity>(
     {
         try
         {
-            var entity = KubernetesJson.Deserialize<TEntity>(element.GetRawText());
-            if (entity?.Metadata?.Name is null)
-            {
-                throw new JsonException("the object has no metadata.name");
-            }
-
-            entity.ApiVersion ??= paths.ApiVersion;
-            entity.Kind ??= paths.Kind;
-            return entity;
+            return Checked(element.Deserialize<TEntity>(KubernetesJsonOptions.Options));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
             logger.BadObject(paths.Kind, e);
             return default;
         }
+    }
+
+    private TEntity? TryRead(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return Checked(JsonSerializer.Deserialize<TEntity>(json, KubernetesJsonOptions.Options));
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            logger.BadObject(paths.Kind, e);
+            return default;
+        }
+    }
+
+    private TEntity Checked(TEntity? entity)
+    {
+        if (entity?.Metadata?.Name is null)
+        {
+            throw new JsonException("the object has no metadata.name");
+        }
+
+        entity.ApiVersion ??= paths.ApiVersion;
+        entity.Kind ??= paths.Kind;
+        return entity;
     }
 
     private static string? OptionalString(JsonElement element, string property) =>

@@ -18,7 +18,7 @@ internal static class SettleCheck
         ManagementOptions management)
     {
         var nodeFacts = nodes.Select(NodeFacts.From).ToList();
-        var sliceFacts = slices.Select(EndpointSliceFacts.From).ToList();
+        var sliceFacts = slices.Select(s => EndpointSliceFacts.From(s)).ToList();
         return [.. services
             .Where(s => s.Spec?.Type == "LoadBalancer")
             .OrderBy(s => s.Metadata.NamespaceProperty, StringComparer.Ordinal)

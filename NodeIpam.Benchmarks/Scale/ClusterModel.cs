@@ -172,7 +172,7 @@ internal sealed class ClusterModel
 
         EndpointCount += count;
         _slices[name] = slices;
-        _sliceFacts[name] = [.. slices.Select(EndpointSliceFacts.From)];
+        _sliceFacts[name] = [.. slices.Select(s => EndpointSliceFacts.From(s))];
         return name;
     }
 }

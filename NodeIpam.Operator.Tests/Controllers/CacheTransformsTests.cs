@@ -15,7 +15,7 @@ internal sealed class CacheTransformsTests
         node.Status.Images = [new V1ContainerImage { Names = ["app:1"] }];
         node.Status.Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }];
 
-        var cached = CacheTransforms.Node(node);
+        var cached = Transforms.Node(node);
 
         cached.Status.Images.Should().BeNull();
         cached.Status.Conditions.Should().BeNull();
@@ -37,7 +37,7 @@ internal sealed class CacheTransformsTests
             ],
         };
 
-        var cached = CacheTransforms.Service(service);
+        var cached = Transforms.Service(service);
 
         cached.Metadata.Annotations.Keys.Should().Equal(WellKnown.MatchNodeLabelsAnnotation);
         cached.Spec.Ports.Should().BeNull();
@@ -48,14 +48,41 @@ internal sealed class CacheTransformsTests
     }
 
     [Test]
-    public void A_cached_slice_keeps_the_planning_facts_of_its_endpoints()
+    public void A_cached_slice_keeps_no_endpoints_but_its_facts_are_those_of_the_full_slice()
     {
-        var slice = Slice("s", "web", "shop", Endpoint("node-a", ready: false, serving: true, terminating: true, pod: "p1"), Endpoint(null, pod: "p2"));
+        var slice = Slice(
+            "s",
+            "web",
+            "shop",
+            Endpoint("node-a", ready: false, serving: true, terminating: true, pod: "p1"),
+            Endpoint(null, pod: "p2"),
+            Endpoint("node-b", ready: false, pod: "p3"));
+        var facts = new FactsCache(ManagementOptions.Default);
 
-        var cached = CacheTransforms.EndpointSlice(slice);
+        var cached = new CacheTransforms(facts).EndpointSlice(slice);
 
-        EndpointSliceFacts.From(cached).Should().BeEquivalentTo(EndpointSliceFacts.From(slice));
+        cached.Endpoints.Should().BeNull();
+        facts.Slice(cached).Should().BeEquivalentTo(EndpointSliceFacts.From(slice));
         CacheIndexes.ServiceValues(cached).Should().Equal("shop/web");
-        CacheIndexes.NodeValues(cached).Should().Equal("node-a");
+        CacheIndexes.NodeValues(facts, cached).Should().Equal("node-a");
     }
+
+    [Test]
+    public void Equal_node_names_and_labels_in_different_objects_become_one_shared_string()
+    {
+        var first = Node("node-1", LabelSet("zone=a"), ("InternalIP", "10.0.0.1"));
+        var second = Node("node-2", LabelSet("zone=a"), ("InternalIP", "10.0.0.1"));
+        var facts = new FactsCache(ManagementOptions.Default);
+        var sliceTransforms = new CacheTransforms(facts);
+
+        var (a, b) = (sliceTransforms.Node(first), sliceTransforms.Node(second));
+        var slice = sliceTransforms.EndpointSlice(Slice("s", "web", "shop", Endpoint(new string("node-1".ToCharArray()), pod: "p1")));
+
+        a.Metadata.Labels.Keys.Single().Should().BeSameAs(b.Metadata.Labels.Keys.Single());
+        a.Metadata.Labels["zone"].Should().BeSameAs(b.Metadata.Labels["zone"]);
+        a.Status.Addresses[0].Address.Should().BeSameAs(b.Status.Addresses[0].Address);
+        facts.Slice(slice).ReadyNodeNames.Single().Should().BeSameAs(a.Metadata.Name);
+    }
+
+    private static CacheTransforms Transforms => new(new FactsCache(ManagementOptions.Default));
 }

@@ -89,7 +89,7 @@ public class LocalEndpointsTests
         plan.Ingress.Should().Equal("10.0.0.2");
         plan.Warnings.Should().Equal(
             new PlanWarning(PlanWarningCode.EndpointWithoutNodeName, "1 endpoint has no nodeName and is skipped: web-1 (slice s)"),
-            new PlanWarning(PlanWarningCode.EndpointOnUnknownNode, "endpoints on 1 node that does not exist are skipped: ghost (web-2)"));
+            new PlanWarning(PlanWarningCode.EndpointOnUnknownNode, "endpoints on 1 node that does not exist are skipped: ghost (slice s)"));
     }
 
     [Test]
@@ -110,5 +110,5 @@ public class LocalEndpointsTests
         ServicePlanner.Plan(
             ServiceFacts.From(service, ManagementOptions.Default),
             Nodes.Select(NodeFacts.From).ToList(),
-            slices.Select(EndpointSliceFacts.From).ToList());
+            slices.Select(s => EndpointSliceFacts.From(s)).ToList());
 }

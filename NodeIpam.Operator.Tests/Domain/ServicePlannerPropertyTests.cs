@@ -102,7 +102,7 @@ public class ServicePlannerPropertyTests
                 Service(selector: selector, policy: scenario.Local ? "Local" : "Cluster", families: scenario.Families),
                 ManagementOptions.Default),
             scenario.Nodes.Select(NodeFacts.From).ToList(),
-            scenario.Slices.Select(EndpointSliceFacts.From).ToList());
+            scenario.Slices.Select(s => EndpointSliceFacts.From(s)).ToList());
 
     private static CanonicalIp Parse(string text) =>
         CanonicalIp.TryParse(text, out var ip, out var error) ? ip : throw new AssertionException($"ingress \"{text}\" is not an IP: {error}");

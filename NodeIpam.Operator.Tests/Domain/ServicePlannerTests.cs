@@ -170,5 +170,5 @@ public class ServicePlannerTests
         ServicePlanner.Plan(
             ServiceFacts.From(service, ManagementOptions.Default),
             nodes.Select(NodeFacts.From).ToList(),
-            slices.Select(EndpointSliceFacts.From).ToList());
+            slices.Select(s => EndpointSliceFacts.From(s)).ToList());
 }

@@ -43,7 +43,7 @@ internal sealed class PlanCommand : ICliCommand
     internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options)
     {
         var nodes = dump.Nodes.Select(NodeFacts.From).ToList();
-        var slices = dump.EndpointSlices.Select(EndpointSliceFacts.From).ToList();
+        var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
         return [.. dump.Services
             .Select(s => ServiceFacts.From(s, options.Management))
             .Where(s => options.Service is not { } only || (s.Namespace == only.Namespace && s.Name == only.Name))

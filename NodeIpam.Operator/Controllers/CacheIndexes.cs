@@ -31,7 +31,13 @@ internal static class CacheIndexes
             ? [ServiceValue(slice.Metadata.NamespaceProperty ?? string.Empty, service)]
             : [];
 
-    /// <summary>The <see cref="SlicesByNode"/> values of a slice: every distinct endpoint nodeName.</summary>
-    public static IEnumerable<string> NodeValues(V1EndpointSlice slice) =>
-        (slice.Endpoints ?? []).Select(e => e?.NodeName).OfType<string>().Where(n => n.Length > 0).Distinct(StringComparer.Ordinal);
+    /// <summary>
+    /// The <see cref="SlicesByNode"/> values of a slice: the distinct nodes of its endpoints that can count (ready, or
+    /// serving and terminating); a node with only other endpoints cannot change a plan.
+    /// </summary>
+    public static IEnumerable<string> NodeValues(FactsCache facts, V1EndpointSlice slice)
+    {
+        var sliceFacts = facts.Slice(slice);
+        return sliceFacts.ReadyNodeNames.Union(sliceFacts.ServingTerminatingNodeNames, StringComparer.Ordinal);
+    }
 }

@@ -4,33 +4,42 @@ using NodeIpam.Operator.Domain;
 namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
-/// The informer transforms: each cached object keeps only what the domain and the controller read, so 5,000 nodes
-/// cost little memory (no images, conditions, capacity) and a Service with 1,000 ports or a huge annotation is
-/// cached small. Because nothing else is kept, two cached versions that differ only in resourceVersion differ in
-/// nothing the operator reads.
+/// The informer transforms: each cached object keeps only what the domain and the controller read, with repeated
+/// strings shared (<see cref="NamePool"/>), so 5,000 nodes and 300,000 endpoints cost little memory (no images,
+/// conditions, capacity, pods or endpoint addresses) and a Service with 1,000 ports or a huge annotation is cached
+/// small. Because nothing else is kept, two cached versions that differ only in resourceVersion differ in nothing
+/// the operator reads.
 /// </summary>
-internal static class CacheTransforms
+internal sealed class CacheTransforms(FactsCache facts)
 {
+    private readonly NamePool _names = facts.Names;
+
     /// <summary>Node: name, uid, resourceVersion, labels, deletionTimestamp, taints, status.addresses.</summary>
-    public static V1Node Node(V1Node node) => new()
+    public V1Node Node(V1Node node) => new()
     {
         ApiVersion = node.ApiVersion,
         Kind = node.Kind,
-        Metadata = Identity(node.Metadata, labels: node.Metadata?.Labels, deletion: node.Metadata?.DeletionTimestamp),
+        Metadata = Identity(node.Metadata, labels: _names.Share(node.Metadata?.Labels), deletion: node.Metadata?.DeletionTimestamp),
         Spec = node.Spec?.Taints is { Count: > 0 } taints ? new V1NodeSpec { Taints = taints } : null,
-        Status = new V1NodeStatus { Addresses = node.Status?.Addresses },
+        Status = new V1NodeStatus
+        {
+            Addresses = node.Status?.Addresses?
+                .Select(a => a is null ? a! : new V1NodeAddress { Address = Shared(a.Address)!, Type = Shared(a.Type)! })
+                .ToList(),
+        },
     };
 
     /// <summary>
     /// Service: identity, our annotation only, deletionTimestamp, the spec fields that decide management, policy and
     /// families, status.loadBalancer and our own condition only (other controllers' conditions are not ours to read).
     /// </summary>
-    public static V1Service Service(V1Service service)
+    public V1Service Service(V1Service service)
     {
         var metadata = service.Metadata;
         string? selector = null;
         var hasSelector = metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selector) == true;
         var spec = service.Spec;
+        var loadBalancer = service.Status?.LoadBalancer;
         return new V1Service
         {
             ApiVersion = service.ApiVersion,
@@ -50,7 +59,16 @@ internal static class CacheTransforms
             },
             Status = new V1ServiceStatus
             {
-                LoadBalancer = service.Status?.LoadBalancer,
+                LoadBalancer = loadBalancer?.Ingress is null ? loadBalancer : new V1LoadBalancerStatus
+                {
+                    Ingress = [.. loadBalancer.Ingress.Select(i => i is null ? i! : new V1LoadBalancerIngress
+                    {
+                        Ip = Shared(i.Ip),
+                        IpMode = Shared(i.IpMode),
+                        Hostname = i.Hostname,
+                        Ports = i.Ports,
+                    })],
+                },
                 Conditions = service.Status?.Conditions?.Where(c => c?.Type == ServiceStatusNames.ConditionType).ToList() is { Count: > 0 } ours
                     ? ours
                     : null,
@@ -58,13 +76,16 @@ internal static class CacheTransforms
         };
     }
 
-    /// <summary>EndpointSlice: identity, the service-name label, and per endpoint its node, conditions and a display name.</summary>
-    public static V1EndpointSlice EndpointSlice(V1EndpointSlice slice)
+    /// <summary>
+    /// EndpointSlice: identity and the service-name label; no endpoints. Their planning facts are extracted here from
+    /// the full object and registered in <see cref="FactsCache"/> for the cached one.
+    /// </summary>
+    public V1EndpointSlice EndpointSlice(V1EndpointSlice slice)
     {
         var metadata = slice.Metadata;
         string? service = null;
         var hasService = metadata?.Labels?.TryGetValue(WellKnown.ServiceNameLabel, out service) == true;
-        return new V1EndpointSlice
+        var cached = new V1EndpointSlice
         {
             ApiVersion = slice.ApiVersion,
             Kind = slice.Kind,
@@ -72,26 +93,23 @@ internal static class CacheTransforms
             Metadata = Identity(
                 metadata,
                 labels: hasService ? new Dictionary<string, string> { [WellKnown.ServiceNameLabel] = service! } : null),
-            Endpoints = slice.Endpoints?.Where(e => e is not null).Select(e => new V1Endpoint
-            {
-                NodeName = e.NodeName,
-                Conditions = e.Conditions,
-                TargetRef = e.TargetRef?.Name is { } pod ? new V1ObjectReference { Kind = e.TargetRef.Kind, Name = pod } : null,
-                Addresses = e.Addresses is { Count: > 0 } addresses ? [addresses[0]] : [],
-            }).ToList(),
         };
+        facts.Register(cached, EndpointSliceFacts.From(slice, _names.Share));
+        return cached;
     }
+
+    private string? Shared(string? value) => value is null ? null : _names.Share(value);
 
     // What every cached object keeps of its metadata: the identity (name, namespace, uid, resourceVersion), plus
     // what the caller passes of the rest.
-    private static V1ObjectMeta Identity(
+    private V1ObjectMeta Identity(
         V1ObjectMeta? metadata,
         IDictionary<string, string>? labels = null,
         IDictionary<string, string>? annotations = null,
         DateTime? deletion = null) => new()
         {
-            Name = metadata?.Name,
-            NamespaceProperty = metadata?.NamespaceProperty,
+            Name = Shared(metadata?.Name),
+            NamespaceProperty = Shared(metadata?.NamespaceProperty),
             Uid = metadata?.Uid,
             ResourceVersion = metadata?.ResourceVersion,
             Labels = labels,

@@ -25,7 +25,7 @@ internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, Fact
 
         var old = change.Old is null ? null : facts.Slice(change.Old);
         var @new = change.New is null ? null : facts.Slice(change.New);
-        if (old is not null && @new is not null && old.ServiceName == @new.ServiceName && SameNodesAndReadiness(old, @new))
+        if (old is not null && @new is not null && old.SameForPlanning(@new))
         {
             return [];
         }
@@ -39,22 +39,6 @@ internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, Fact
 
         return keys;
     }
-
-    /// <summary>Whether two versions of a slice have the same endpoints by node and conditions (in any order).</summary>
-    internal static bool SameNodesAndReadiness(EndpointSliceFacts old, EndpointSliceFacts @new)
-    {
-        if (old.Endpoints.Count != @new.Endpoints.Count)
-        {
-            return false;
-        }
-
-        return Projection(old).SequenceEqual(Projection(@new));
-    }
-
-    private static IEnumerable<(string Node, bool Ready, bool ServingAndTerminating)> Projection(EndpointSliceFacts slice) =>
-        slice.Endpoints
-            .Select(e => (e.NodeName ?? string.Empty, e.Ready, e.ServingAndTerminating))
-            .Order();
 
     private void AddIfLocal(EndpointSliceFacts? slice, List<ObjectKey> keys)
     {

@@ -22,6 +22,7 @@ namespace NodeIpam.Operator.Controllers;
 internal sealed class ServiceController(
     IInformerFactory informers,
     FactsCache facts,
+    NodeSnapshot nodeSnapshot,
     StatusApplier applier,
     IEventRecorder events,
     TimeProvider time,
@@ -61,13 +62,7 @@ internal sealed class ServiceController(
 
     private ServicePlan Plan(ServiceFacts service)
     {
-        var cachedNodes = informers.GetInformer<V1Node>().Store.List();
-        var nodes = new List<NodeFacts>(cachedNodes.Count);
-        foreach (var node in cachedNodes)
-        {
-            nodes.Add(facts.Node(node));
-        }
-
+        var nodes = nodeSnapshot.Current();
         IReadOnlyCollection<EndpointSliceFacts> slices = [];
         if (service.IsLocal)
         {
@@ -88,7 +83,12 @@ internal sealed class ServiceController(
         else if (decision.Ingress is { } ingress)
         {
             ServiceControllerLog.AddressesChanged(
-                logger, service.Namespace, service.Name, decision.CurrentIngress, ingress, decision.Condition.Message);
+                logger,
+                service.Namespace,
+                service.Name,
+                new ServiceControllerLog.ShortList(decision.CurrentIngress),
+                new ServiceControllerLog.ShortList(ingress),
+                decision.Condition.Message);
         }
         else
         {

@@ -2,22 +2,31 @@ using k8s.Models;
 
 namespace NodeIpam.Operator.Domain;
 
-/// <summary>What the planner needs from an EndpointSlice, extracted once per slice change. Immutable.</summary>
+/// <summary>
+/// What the planner needs from an EndpointSlice, summarised once per slice change: counts, the distinct nodes of the
+/// endpoints that can count, and (rare) the endpoints without a nodeName. Individual endpoints are not kept, so
+/// 300,000 cached endpoints cost about one string reference per distinct node per slice. Immutable.
+/// </summary>
 internal sealed class EndpointSliceFacts
 {
-    private EndpointSliceFacts(string ns, string name, string? serviceName, IReadOnlyList<EndpointFacts> endpoints)
+    private EndpointSliceFacts(
+        string ns,
+        string name,
+        string? serviceName,
+        (int Endpoints, int Ready, int ServingTerminating) counts,
+        string[] readyNodeNames,
+        string[] servingTerminatingNodeNames,
+        EndpointFacts[] withoutNodeName)
     {
         Namespace = ns;
         Name = name;
         ServiceName = serviceName;
-        Endpoints = endpoints;
-
-        // Summarised once per slice change so that planning a Local Service touches node names, not endpoints.
-        ReadyCount = endpoints.Count(e => e.Ready);
-        ServingTerminatingCount = endpoints.Count(e => e.ServingAndTerminating);
-        ReadyNodeNames = [.. endpoints.Where(e => e.Ready && e.NodeName is not null).Select(e => e.NodeName!).Distinct(StringComparer.Ordinal)];
-        ServingTerminatingNodeNames = [.. endpoints.Where(e => e.ServingAndTerminating && e.NodeName is not null).Select(e => e.NodeName!).Distinct(StringComparer.Ordinal)];
-        HasEndpointWithoutNodeName = endpoints.Any(e => e.NodeName is null);
+        EndpointCount = counts.Endpoints;
+        ReadyCount = counts.Ready;
+        ServingTerminatingCount = counts.ServingTerminating;
+        ReadyNodeNames = readyNodeNames;
+        ServingTerminatingNodeNames = servingTerminatingNodeNames;
+        EndpointsWithoutNodeName = withoutNodeName;
     }
 
     /// <summary>The namespace; only slices in the Service's own namespace count.</summary>
@@ -29,8 +38,8 @@ internal sealed class EndpointSliceFacts
     /// <summary>The value of the <c>kubernetes.io/service-name</c> label; null when absent.</summary>
     public string? ServiceName { get; }
 
-    /// <summary>The endpoints, of any address type.</summary>
-    public IReadOnlyList<EndpointFacts> Endpoints { get; }
+    /// <summary>How many endpoints the slice has, of any address type and condition.</summary>
+    public int EndpointCount { get; }
 
     /// <summary>How many endpoints are ready.</summary>
     public int ReadyCount { get; }
@@ -38,21 +47,30 @@ internal sealed class EndpointSliceFacts
     /// <summary>How many endpoints are serving and terminating.</summary>
     public int ServingTerminatingCount { get; }
 
-    /// <summary>The distinct nodes of ready endpoints.</summary>
+    /// <summary>The distinct nodes of ready endpoints, in ordinal order.</summary>
     public IReadOnlyList<string> ReadyNodeNames { get; }
 
-    /// <summary>The distinct nodes of serving, terminating endpoints.</summary>
+    /// <summary>The distinct nodes of serving, terminating endpoints, in ordinal order.</summary>
     public IReadOnlyList<string> ServingTerminatingNodeNames { get; }
 
-    /// <summary>Whether any endpoint lacks a nodeName.</summary>
-    public bool HasEndpointWithoutNodeName { get; }
+    /// <summary>The endpoints that name no node, in slice order (with their conditions and display names, for messages).</summary>
+    public IReadOnlyList<EndpointFacts> EndpointsWithoutNodeName { get; }
 
-    /// <summary>Extracts the facts; never throws on odd content.</summary>
-    public static EndpointSliceFacts From(V1EndpointSlice slice)
+    /// <summary>Whether any endpoint lacks a nodeName.</summary>
+    public bool HasEndpointWithoutNodeName => EndpointsWithoutNodeName.Count > 0;
+
+    /// <summary>
+    /// Extracts the facts; never throws on odd content. <paramref name="share"/> may return one shared instance per
+    /// distinct node name (the operator's caches do, to save memory); it must return an equal string.
+    /// </summary>
+    public static EndpointSliceFacts From(V1EndpointSlice slice, Func<string, string>? share = null)
     {
         string? serviceName = null;
         _ = slice.Metadata?.Labels?.TryGetValue(WellKnown.ServiceNameLabel, out serviceName);
-        var endpoints = new List<EndpointFacts>(slice.Endpoints?.Count ?? 0);
+        int count = 0, ready = 0, servingTerminating = 0;
+        var readyNodes = new HashSet<string>(StringComparer.Ordinal);
+        var servingTerminatingNodes = new HashSet<string>(StringComparer.Ordinal);
+        List<EndpointFacts>? withoutNodeName = null;
         foreach (var endpoint in slice.Endpoints ?? [])
         {
             if (endpoint is null)
@@ -60,18 +78,62 @@ internal sealed class EndpointSliceFacts
                 continue;
             }
 
+            count++;
             var conditions = endpoint.Conditions;
-            var ready = conditions?.Ready ?? true;
-            var serving = conditions?.Serving ?? ready;
-            var terminating = conditions?.Terminating ?? false;
-            var display = endpoint.TargetRef?.Name ?? endpoint.Addresses?.FirstOrDefault() ?? "(unnamed endpoint)";
-            endpoints.Add(new EndpointFacts(string.IsNullOrEmpty(endpoint.NodeName) ? null : endpoint.NodeName, ready, serving && terminating, display));
+            var isReady = conditions?.Ready ?? true;
+            var isServingTerminating = (conditions?.Serving ?? isReady) && (conditions?.Terminating ?? false);
+            ready += isReady ? 1 : 0;
+            servingTerminating += isServingTerminating ? 1 : 0;
+            if (string.IsNullOrEmpty(endpoint.NodeName))
+            {
+                var display = endpoint.TargetRef?.Name ?? endpoint.Addresses?.FirstOrDefault() ?? "(unnamed endpoint)";
+                (withoutNodeName ??= []).Add(new EndpointFacts(null, isReady, isServingTerminating, display));
+            }
+            else
+            {
+                if (isReady)
+                {
+                    readyNodes.Add(endpoint.NodeName);
+                }
+
+                if (isServingTerminating)
+                {
+                    servingTerminatingNodes.Add(endpoint.NodeName);
+                }
+            }
         }
 
-        return new EndpointSliceFacts(slice.Metadata?.NamespaceProperty ?? string.Empty, slice.Metadata?.Name ?? string.Empty, serviceName, endpoints);
+        return new EndpointSliceFacts(
+            slice.Metadata?.NamespaceProperty ?? string.Empty,
+            slice.Metadata?.Name ?? string.Empty,
+            serviceName,
+            (count, ready, servingTerminating),
+            Sorted(readyNodes, share),
+            Sorted(servingTerminatingNodes, share),
+            withoutNodeName is null ? [] : [.. withoutNodeName]);
     }
 
     /// <summary>Whether this slice belongs to the Service (same namespace, service-name label equal to its name).</summary>
     public bool BelongsTo(ServiceFacts service) =>
         ServiceName is not null && ServiceName == service.Name && Namespace == service.Namespace;
+
+    /// <summary>
+    /// Whether two versions say the same to the planner: same Service, counts, node sets and endpoints without a
+    /// nodeName. A change that keeps all of these (a pod IP, a port, one more ready endpoint swapped for another on
+    /// the same nodes) cannot change any plan.
+    /// </summary>
+    public bool SameForPlanning(EndpointSliceFacts other) =>
+        ServiceName == other.ServiceName
+        && Namespace == other.Namespace
+        && (EndpointCount, ReadyCount, ServingTerminatingCount) == (other.EndpointCount, other.ReadyCount, other.ServingTerminatingCount)
+        && ReadyNodeNames.SequenceEqual(other.ReadyNodeNames, StringComparer.Ordinal)
+        && ServingTerminatingNodeNames.SequenceEqual(other.ServingTerminatingNodeNames, StringComparer.Ordinal)
+        && EndpointsWithoutNodeName.SequenceEqual(other.EndpointsWithoutNodeName);
+
+    private static string[] Sorted(HashSet<string> names, Func<string, string>? share)
+    {
+        var sorted = share is null ? [.. names] : names.Select(share).ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class LocalEndpoints
             if (slice.BelongsTo(service))
             {
                 sliceCount++;
-                endpointCount += slice.Endpoints.Count;
+                endpointCount += slice.EndpointCount;
                 readyCount += slice.ReadyCount;
                 fallbackCount += slice.ServingTerminatingCount;
                 readyNodes += slice.ReadyNodeNames.Count;
@@ -80,7 +80,7 @@ internal sealed class LocalEndpoints
                 $"no ready endpoints; using the nodes of {MessageList.Count(fallbackCount, "serving, terminating endpoint", "serving, terminating endpoints")} until new ones are ready"));
         }
 
-        if (withoutNode && local.CountingEndpoints().Where(e => e.Endpoint.NodeName is null).Select(e => $"{e.Endpoint.Display} (slice {e.Slice})").ToList() is { Count: > 0 } skipped)
+        if (withoutNode && local.CountingEndpointsWithoutNodeName().Select(e => $"{e.Endpoint.Display} (slice {e.Slice})").ToList() is { Count: > 0 } skipped)
         {
             warnings.Add(new PlanWarning(
                 PlanWarningCode.EndpointWithoutNodeName,
@@ -93,14 +93,22 @@ internal sealed class LocalEndpoints
     /// <summary>Whether the node runs an endpoint that counts.</summary>
     public bool HasEndpointOn(string nodeName) => nodeNames.Contains(nodeName);
 
-    /// <summary>For messages: the (ordinally smallest) name of an endpoint that counts on the node. Scans the slices; rare path.</summary>
+    /// <summary>
+    /// For messages: where the endpoints that count on the node are, as "slice name" (the ordinally smallest
+    /// such slice). Slices, not pods: the cache keeps no per-endpoint names (see <see cref="EndpointSliceFacts"/>).
+    /// </summary>
     public string ExampleEndpointOn(string nodeName) =>
-        CountingEndpoints().Where(e => e.Endpoint.NodeName == nodeName).Select(e => e.Endpoint.Display).Min(StringComparer.Ordinal) ?? nodeName;
+        (from slice in slices
+         where slice.BelongsTo(service)
+         where (UsesTerminatingEndpoints ? slice.ServingTerminatingNodeNames : slice.ReadyNodeNames).Contains(nodeName, StringComparer.Ordinal)
+         select slice.Name).Min(StringComparer.Ordinal) is { } name
+            ? $"slice {name}"
+            : nodeName;
 
-    private IEnumerable<(string Slice, EndpointFacts Endpoint)> CountingEndpoints() =>
+    private IEnumerable<(string Slice, EndpointFacts Endpoint)> CountingEndpointsWithoutNodeName() =>
         from slice in slices
         where slice.BelongsTo(service)
-        from endpoint in slice.Endpoints
+        from endpoint in slice.EndpointsWithoutNodeName
         where UsesTerminatingEndpoints ? endpoint.ServingAndTerminating : endpoint.Ready
         select (slice.Name, endpoint);
 }

@@ -20,26 +20,28 @@ internal static class OperatorServices
         // Created here, not by the container: the informer configuration (indexes) and the event filter need them
         // before any service is resolved.
         var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
+        var transforms = new CacheTransforms(facts);
         var written = new WrittenStatuses();
         var filter = new ServiceChangeFilter(written);
         services.AddSingleton(facts);
         services.AddSingleton(written);
         services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<StatusApplier>();
+        services.AddSingleton<NodeSnapshot>();
         services.AddSingleton<NodeChangeMapper>();
         services.AddSingleton<EndpointSliceChangeMapper>();
 
-        services.ConfigureInformer<V1Node>(setup => setup.Transform = CacheTransforms.Node);
+        services.ConfigureInformer<V1Node>(setup => setup.Transform = transforms.Node);
         services.ConfigureInformer<V1Service>(setup =>
         {
-            setup.Transform = CacheTransforms.Service;
+            setup.Transform = transforms.Service;
             setup.AddIndex(CacheIndexes.ManagedServices, service => CacheIndexes.ManagedValues(facts, service));
         });
         services.ConfigureInformer<V1EndpointSlice>(setup =>
         {
-            setup.Transform = CacheTransforms.EndpointSlice;
+            setup.Transform = transforms.EndpointSlice;
             setup.AddIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValues);
-            setup.AddIndex(CacheIndexes.SlicesByNode, CacheIndexes.NodeValues);
+            setup.AddIndex(CacheIndexes.SlicesByNode, slice => CacheIndexes.NodeValues(facts, slice));
         });
 
         services.AddKubernetesOperator(settings)

@@ -16,6 +16,8 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
 
     public IStore<TEntity> Store => this;
 
+    public long Version { get; private set; }
+
     public bool HasSynced => _synced.Task.IsCompleted;
 
     public int HandlerCount
@@ -64,6 +66,7 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
             var key = ObjectKeys.For(entity);
             var existed = _objects.TryGetValue(key, out var old);
             _objects[key] = entity;
+            Version++;
             foreach (var handler in _handlers)
             {
                 if (existed)
@@ -87,6 +90,8 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
             {
                 return;
             }
+
+            Version++;
 
             foreach (var handler in _handlers)
             {

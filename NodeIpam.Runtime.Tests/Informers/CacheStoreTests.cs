@@ -47,6 +47,25 @@ public class CacheStoreTests
     }
 
     [Test]
+    public void Version_moves_on_every_change_and_only_on_a_change()
+    {
+        var store = NewStore();
+        store.Version.Should().Be(0);
+
+        store.Upsert(Pod("a", "n1"));
+        store.Upsert(Pod("a", "n2"));
+        var afterWrites = store.Version;
+        store.Get(new ObjectKey("default", "a"));
+        store.List();
+        store.Remove(new ObjectKey("default", "missing"));
+
+        afterWrites.Should().Be(2);
+        store.Version.Should().Be(afterWrites, "reads and removing what is not there change nothing");
+        store.Remove(new ObjectKey("default", "a"));
+        store.Version.Should().Be(3);
+    }
+
+    [Test]
     public void ByIndex_with_an_unknown_index_name_is_a_clear_error()
     {
         var store = NewStore();

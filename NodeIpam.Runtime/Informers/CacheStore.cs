@@ -16,6 +16,7 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
     private readonly IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> _indexers;
     private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indexes = [];
     private readonly Action<string, ObjectKey, Exception> _onIndexError;
+    private long _version;
 
     public CacheStore(
         IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> indexers,
@@ -39,6 +40,8 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
             }
         }
     }
+
+    public long Version => Interlocked.Read(ref _version);
 
     public static ObjectKey KeyOf(TEntity entity) =>
         new(entity.Metadata?.NamespaceProperty ?? string.Empty, entity.Metadata?.Name ?? string.Empty);
@@ -86,6 +89,7 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
 
             _items[key] = entity;
             Index(key, entity);
+            Interlocked.Increment(ref _version);
             return old;
         }
     }
@@ -101,6 +105,7 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
             }
 
             Unindex(key, old);
+            Interlocked.Increment(ref _version);
             return old;
         }
     }

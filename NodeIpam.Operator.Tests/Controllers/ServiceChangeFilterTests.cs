@@ -9,7 +9,7 @@ namespace NodeIpam.Operator.Tests.Controllers;
 [TestFixture]
 internal sealed class ServiceChangeFilterTests
 {
-    private readonly WrittenStatuses written = new();
+    private readonly WrittenStatuses written = new(new NamePool());
 
     [Test]
     public void Adds_are_reconciled_and_deletes_are_not()
@@ -29,7 +29,7 @@ internal sealed class ServiceChangeFilterTests
         after.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = condition.Reason, Message = condition.Message }];
 
         filter.ShouldReconcile(new ObjectChange<V1Service>(before, after)).Should().BeTrue();
-        written.Record(new ObjectKey("shop", "web"), ["10.0.0.1"], condition);
+        written.Record(new ObjectKey("shop", "web"), "1", ["10.0.0.1"], condition);
         filter.ShouldReconcile(new ObjectChange<V1Service>(before, after)).Should().BeFalse();
 
         var other = Cached("3", ingress: "10.0.0.2");

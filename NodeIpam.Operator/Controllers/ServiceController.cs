@@ -1,6 +1,8 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Operator.Domain;
+using NodeIpam.Operator.Hosting;
+using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Events;
 using NodeIpam.Runtime.Informers;
@@ -23,6 +25,7 @@ internal sealed class ServiceController(
     IInformerFactory informers,
     FactsCache facts,
     NodeSnapshot nodeSnapshot,
+    WrittenStatuses written,
     StatusApplier applier,
     IEventRecorder events,
     TimeProvider time,
@@ -35,6 +38,15 @@ internal sealed class ServiceController(
         if (!service.IsManaged)
         {
             return ReconciliationResult.Success();
+        }
+
+        // Deciding from a copy that predates our own last write could find the Service "up to date" when it is not
+        // (the plan moved back to what the cache still shows) and then never look again, since the write's echo is
+        // filtered out. Wait for the cache instead; the echo normally arrives within milliseconds.
+        if (written.CacheIsBehind(new ObjectKey(service.Namespace, service.Name), entity))
+        {
+            ServiceControllerLog.CacheBehind(logger, service.Namespace, service.Name);
+            return ReconciliationResult.Success(RunOptions.CacheCatchUpDelay);
         }
 
         var plan = Plan(service);

@@ -11,6 +11,9 @@ internal static partial class ServiceControllerLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Service {Namespace}/{Name}: status is up to date")]
     public static partial void UpToDate(ILogger logger, string @namespace, string name);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Service {Namespace}/{Name}: the cache has not yet seen our last status write; looking again shortly")]
+    public static partial void CacheBehind(ILogger logger, string @namespace, string name);
+
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Service {Namespace}/{Name}: addresses [{Old}] → [{New}] ({Condition})")]
     public static partial void AddressesChanged(ILogger logger, string @namespace, string name, ShortList old, ShortList @new, string condition);
 

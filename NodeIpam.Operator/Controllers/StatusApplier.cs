@@ -20,15 +20,16 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
     {
         var key = new ObjectKey(service.Metadata.NamespaceProperty ?? string.Empty, service.Metadata.Name);
         var body = StatusPatch.Build(service.Metadata.ResourceVersion, decision.Ingress, decision.Condition);
-        written.Record(key, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
+        written.Record(key, service.Metadata.ResourceVersion, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
         try
         {
-            await client.CoreV1.PatchNamespacedServiceStatusAsync(
+            var updated = await client.CoreV1.PatchNamespacedServiceStatusAsync(
                 new V1Patch(body, V1Patch.PatchType.StrategicMergePatch),
                 key.Name,
                 key.Namespace,
                 fieldManager: ServiceStatusNames.FieldManager,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
+            written.Succeeded(key, updated?.Metadata?.ResourceVersion);
             metrics.StatusWrites(OperatorMetrics.WriteSucceeded).Inc();
             return (StatusWriteOutcome.Written, null);
         }

@@ -21,7 +21,7 @@ internal static class OperatorServices
         // before any service is resolved.
         var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
         var transforms = new CacheTransforms(facts);
-        var written = new WrittenStatuses();
+        var written = new WrittenStatuses(facts.Names);
         var filter = new ServiceChangeFilter(written);
         services.AddSingleton(facts);
         services.AddSingleton(written);

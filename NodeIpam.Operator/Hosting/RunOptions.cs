@@ -21,6 +21,12 @@ internal sealed record RunOptions
     /// <summary>Upper bound of --workers: more cannot help (writes are rate-limited by the API server) and only add load.</summary>
     public const int MaxWorkers = 64;
 
+    /// <summary>
+    /// Not a flag: how soon a Service is looked at again when the cache has not yet delivered our own last write of it
+    /// (the watch echo usually takes milliseconds; short enough that a change made meanwhile is applied promptly).
+    /// </summary>
+    public static readonly TimeSpan CacheCatchUpDelay = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Name of the leader-election Lease; one per installation, in the operator's namespace.</summary>
     public const string LeaseName = "nodeipam-operator-leader";
 

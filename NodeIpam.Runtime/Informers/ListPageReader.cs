@@ -11,9 +11,10 @@ namespace NodeIpam.Runtime.Informers;
 /// </summary>
 internal static class ListPageReader
 {
-    // Doubled whenever one object does not fit; a new array each time (not pooled), so a huge object leaves nothing
-    // behind once the list is read.
-    private const int InitialBufferBytes = 64 * 1024;
+    // Filled completely before parsing, so an object split across reads is re-scanned once per buffer, not once per
+    // network read (which made reading large objects quadratic). Doubled whenever one object does not fit; a new
+    // array each time (not pooled), so a huge object leaves nothing behind once the list is read.
+    private const int InitialBufferBytes = 256 * 1024;
 
     /// <summary>
     /// Reads the page. <paramref name="onItem"/> gets each item's JSON; the bytes are valid only during the call.
@@ -34,9 +35,12 @@ internal static class ListPageReader
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
 
-                var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
-                final = read == 0;
-                filled += read;
+                while (filled < buffer.Length && !final)
+                {
+                    var read = await stream.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false);
+                    final = read == 0;
+                    filled += read;
+                }
             }
 
             var consumed = parser.Process(buffer.AsSpan(0, filled), final);

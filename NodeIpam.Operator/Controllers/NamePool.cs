@@ -15,14 +15,23 @@ internal sealed class NamePool
 
     private ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
 
+    // Counted here: ConcurrentDictionary.Count takes every lock of the table, far too slow for a per-string call.
+    private int _count;
+
     /// <summary>The shared instance equal to <paramref name="value"/>.</summary>
     public string Share(string value)
     {
         var pool = _pool;
-        if (pool.Count >= Capacity)
+        if (pool.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+
+        if (Interlocked.Increment(ref _count) > Capacity)
         {
             pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             _pool = pool;
+            Interlocked.Exchange(ref _count, 0);
         }
 
         return pool.GetOrAdd(value, value);

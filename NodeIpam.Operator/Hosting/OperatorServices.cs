@@ -31,15 +31,28 @@ internal static class OperatorServices
         services.AddSingleton<NodeChangeMapper>();
         services.AddSingleton<EndpointSliceChangeMapper>();
 
-        services.ConfigureInformer<V1Node>(setup => setup.Transform = transforms.Node);
+        // What the transforms would drop anyway is skipped while reading, so it is never allocated: most of a node's
+        // JSON is images, conditions and capacity, most of a slice's is per-endpoint detail.
+        services.ConfigureInformer<V1Node>(setup =>
+        {
+            setup.Transform = transforms.Node;
+            setup.SkipOnRead<V1ObjectMeta>("annotations", "managedFields", "ownerReferences")
+                .SkipOnRead<V1NodeStatus>(
+                    "allocatable", "capacity", "conditions", "config", "daemonEndpoints", "images", "nodeInfo", "volumesAttached", "volumesInUse");
+        });
         services.ConfigureInformer<V1Service>(setup =>
         {
             setup.Transform = transforms.Service;
+            setup.SkipOnRead<V1ObjectMeta>("managedFields", "ownerReferences")
+                .SkipOnRead<V1ServiceSpec>("ports", "selector");
             setup.AddIndex(CacheIndexes.ManagedServices, service => CacheIndexes.ManagedValues(facts, service));
         });
         services.ConfigureInformer<V1EndpointSlice>(setup =>
         {
             setup.Transform = transforms.EndpointSlice;
+            setup.SkipOnRead<V1ObjectMeta>("annotations", "managedFields", "ownerReferences")
+                .SkipOnRead<V1EndpointSlice>("ports")
+                .SkipOnRead<V1Endpoint>("deprecatedTopology", "hints", "hostname", "zone");
             setup.AddIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValues);
             setup.AddIndex(CacheIndexes.SlicesByNode, slice => CacheIndexes.NodeValues(facts, slice));
         });

@@ -36,7 +36,7 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         _logger = logger;
         _transform = setup.Transform;
         _store = new CacheStore<TEntity>(setup.Indexers, (index, key, e) => logger.IndexFailed(_kind, index, key, e));
-        _reflector = new Reflector<TEntity>(api, paths, options, this, time, logger, Random.Shared.NextDouble);
+        _reflector = new Reflector<TEntity>(api, paths, options, setup.ReadOptions, this, time, logger, Random.Shared.NextDouble);
     }
 
     public IStore<TEntity> Store => _store;

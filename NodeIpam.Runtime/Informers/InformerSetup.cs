@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
 
@@ -11,6 +13,8 @@ public sealed class InformerSetup<TEntity>
     where TEntity : IKubernetesObject<V1ObjectMeta>
 {
     private readonly Dictionary<string, Func<TEntity, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, HashSet<string>> _skipped = [];
+    private JsonSerializerOptions? _readOptions;
 
     /// <summary>
     /// Applied to every object before it is cached (client-go's TransformFunc): return a copy keeping only what the
@@ -20,6 +24,35 @@ public sealed class InformerSetup<TEntity>
     public Func<TEntity, TEntity>? Transform { get; set; }
 
     internal IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> Indexers => _indexers;
+
+    /// <summary>
+    /// KubernetesClient's JSON options, minus the properties given to <see cref="SkipOnRead{TModel}"/>. Built on first
+    /// use; a property name that <typeparamref name="TEntity"/>'s models do not have is an error then (at start-up).
+    /// </summary>
+    internal JsonSerializerOptions ReadOptions => _readOptions ??= BuildReadOptions();
+
+    /// <summary>
+    /// Skips JSON properties of a model type (by their JSON names, e.g. <c>images</c> of <see cref="V1NodeStatus"/>)
+    /// while objects of this kind are read, so nothing is allocated for them: cheaper than dropping them in the
+    /// <see cref="Transform"/>, which runs after the whole object was built. Skipped properties are null in what
+    /// handlers, indexes and the transform see; use it only for what the operator never reads.
+    /// </summary>
+    public InformerSetup<TEntity> SkipOnRead<TModel>(params string[] jsonPropertyNames)
+    {
+        if (_readOptions is not null)
+        {
+            throw new InvalidOperationException("Properties to skip must be registered before the informer starts.");
+        }
+
+        if (!_skipped.TryGetValue(typeof(TModel), out var names))
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            _skipped[typeof(TModel)] = names;
+        }
+
+        names.UnionWith(jsonPropertyNames);
+        return this;
+    }
 
     /// <summary>
     /// Adds a secondary index: <paramref name="indexValues"/> maps an object to the values it is found under with
@@ -34,5 +67,45 @@ public sealed class InformerSetup<TEntity>
         }
 
         return this;
+    }
+
+    private JsonSerializerOptions BuildReadOptions()
+    {
+        var shared = KubernetesJsonOptions.Options;
+        if (_skipped.Count == 0)
+        {
+            return shared;
+        }
+
+        var options = new JsonSerializerOptions(shared)
+        {
+            TypeInfoResolver = (shared.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(Skip),
+        };
+        foreach (var (type, names) in _skipped)
+        {
+            var known = shared.GetTypeInfo(type).Properties.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            if (names.FirstOrDefault(n => !known.Contains(n)) is { } unknown)
+            {
+                throw new ArgumentException($"{type.Name} has no JSON property '{unknown}' to skip (it has: {string.Join(", ", known.Order(StringComparer.Ordinal))}).");
+            }
+        }
+
+        return options;
+    }
+
+    // Runs once per type per options instance. Without its property the reader skips the value without materialising
+    // it, as for any unknown property.
+    private void Skip(JsonTypeInfo typeInfo)
+    {
+        if (_skipped.TryGetValue(typeInfo.Type, out var names))
+        {
+            for (var i = typeInfo.Properties.Count - 1; i >= 0; i--)
+            {
+                if (names.Contains(typeInfo.Properties[i].Name))
+                {
+                    typeInfo.Properties.RemoveAt(i);
+                }
+            }
+        }
     }
 }

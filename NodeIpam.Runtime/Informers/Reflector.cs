@@ -20,6 +20,7 @@ internal sealed class Reflector<TEntity>(
     KubeApiConnection api,
     ResourcePaths paths,
     InformerOptions options,
+    JsonSerializerOptions readOptions,
     IReflectorSink<TEntity> sink,
     TimeProvider time,
     ILogger logger,
@@ -261,7 +262,7 @@ internal sealed class Reflector<TEntity>(
     {
         try
         {
-            return Checked(element.Deserialize<TEntity>(KubernetesJsonOptions.Options));
+            return Checked(element.Deserialize<TEntity>(readOptions));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {
@@ -274,7 +275,7 @@ internal sealed class Reflector<TEntity>(
     {
         try
         {
-            return Checked(JsonSerializer.Deserialize<TEntity>(json, KubernetesJsonOptions.Options));
+            return Checked(JsonSerializer.Deserialize<TEntity>(json, readOptions));
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
         {

@@ -61,13 +61,7 @@ internal sealed class CacheTransforms(FactsCache facts)
             {
                 LoadBalancer = loadBalancer?.Ingress is null ? loadBalancer : new V1LoadBalancerStatus
                 {
-                    Ingress = [.. loadBalancer.Ingress.Select(i => i is null ? i! : new V1LoadBalancerIngress
-                    {
-                        Ip = Shared(i.Ip),
-                        IpMode = Shared(i.IpMode),
-                        Hostname = i.Hostname,
-                        Ports = i.Ports,
-                    })],
+                    Ingress = [.. loadBalancer.Ingress.Select(i => i is null ? i! : _names.Share(i))],
                 },
                 Conditions = service.Status?.Conditions?.Where(c => c?.Type == ServiceStatusNames.ConditionType).ToList() is { Count: > 0 } ours
                     ? ours

@@ -1,41 +1,25 @@
 using System.Collections.Concurrent;
+using k8s.Models;
 
 namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
-/// One shared instance per distinct string across the caches: node names (5,000 nodes named by 300,000 endpoints
-/// cost 5,000 strings, not 300,000), label keys and values that repeat on every node, addresses written into many
-/// Services. Thread-safe. Bounded: past <see cref="Capacity"/> entries it starts afresh, which loses only sharing,
-/// never correctness, so the names of long-gone nodes cannot pile up.
+/// One shared instance per distinct value across the caches: node names (5,000 nodes named by 300,000 endpoints
+/// cost 5,000 strings, not 300,000), label keys and values that repeat on every node, addresses, and the
+/// load-balancer ingress entries that 2,000 Services repeat (350,000 entries become one per address). Sharing is
+/// safe because cached objects are never modified. Thread-safe. Bounded: past <see cref="Capacity"/> entries a
+/// pool starts afresh, which loses only sharing, never correctness, so values of long-gone nodes cannot pile up.
 /// </summary>
 internal sealed class NamePool
 {
-    /// <summary>Distinct strings kept before starting afresh: several times what a 5,000-node cluster needs (~60,000).</summary>
+    /// <summary>Distinct values kept per pool before starting afresh: several times what a 5,000-node cluster needs (~60,000).</summary>
     public const int Capacity = 250_000;
 
-    private ConcurrentDictionary<string, string> _pool = new(StringComparer.Ordinal);
-
-    // Counted here: ConcurrentDictionary.Count takes every lock of the table, far too slow for a per-string call.
-    private int _count;
+    private readonly Pool<string, string> _strings = new();
+    private readonly Pool<(string Ip, string? IpMode), V1LoadBalancerIngress> _ingress = new();
 
     /// <summary>The shared instance equal to <paramref name="value"/>.</summary>
-    public string Share(string value)
-    {
-        var pool = _pool;
-        if (pool.TryGetValue(value, out var shared))
-        {
-            return shared;
-        }
-
-        if (Interlocked.Increment(ref _count) > Capacity)
-        {
-            pool = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-            _pool = pool;
-            Interlocked.Exchange(ref _count, 0);
-        }
-
-        return pool.GetOrAdd(value, value);
-    }
+    public string Share(string value) => _strings.Share(value, static v => v);
 
     /// <summary>A copy of <paramref name="source"/> whose keys and values are shared; null stays null.</summary>
     public Dictionary<string, string>? Share(IDictionary<string, string>? source)
@@ -52,5 +36,45 @@ internal sealed class NamePool
         }
 
         return copy;
+    }
+
+    /// <summary>
+    /// A shared entry equal to <paramref name="entry"/> when it is a plain address (ip and ipMode only, the only kind
+    /// this operator writes); any other entry is returned as it is.
+    /// </summary>
+    public V1LoadBalancerIngress Share(V1LoadBalancerIngress entry) =>
+        entry is { Ip: { } ip, Hostname: null, Ports: null }
+            ? _ingress.Share((ip, entry.IpMode), key => new V1LoadBalancerIngress
+            {
+                Ip = Share(key.Ip),
+                IpMode = key.IpMode is null ? null : Share(key.IpMode),
+            })
+            : entry;
+
+    private sealed class Pool<TKey, TValue>
+        where TKey : notnull
+    {
+        private ConcurrentDictionary<TKey, TValue> _values = new();
+
+        // Counted here: ConcurrentDictionary.Count takes every lock of the table, far too slow for a per-value call.
+        private int _count;
+
+        public TValue Share(TKey key, Func<TKey, TValue> create)
+        {
+            var values = _values;
+            if (values.TryGetValue(key, out var shared))
+            {
+                return shared;
+            }
+
+            if (Interlocked.Increment(ref _count) > Capacity)
+            {
+                values = new ConcurrentDictionary<TKey, TValue>();
+                _values = values;
+                Interlocked.Exchange(ref _count, 0);
+            }
+
+            return values.GetOrAdd(key, create);
+        }
     }
 }

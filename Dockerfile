@@ -7,12 +7,13 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY NodeIpam.Operator/NodeIpam.Operator.csproj NodeIpam.Operator/
 COPY NodeIpam.Runtime/NodeIpam.Runtime.csproj NodeIpam.Runtime/
-RUN dotnet restore NodeIpam.Operator/NodeIpam.Operator.csproj
+ARG TARGETARCH
+RUN dotnet restore NodeIpam.Operator/NodeIpam.Operator.csproj -p:PublishReadyToRun=true -r linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64)
 
 COPY hack/publish.sh hack/
 COPY NodeIpam.Operator/ NodeIpam.Operator/
 COPY NodeIpam.Runtime/ NodeIpam.Runtime/
-RUN sh hack/publish.sh out
+RUN RID=linux-$([ "$TARGETARCH" = arm64 ] && echo arm64 || echo x64) sh hack/publish.sh out
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
 WORKDIR /app

@@ -35,10 +35,13 @@ internal sealed class OperatorProcess : IAsyncDisposable
     /// <summary>The highest resident set seen by sampling or by the kernel's high-water mark, in bytes.</summary>
     public long PeakRssBytes => Math.Max(Interlocked.Read(ref _peakRss), ReadStatusKb("VmHWM") * 1024);
 
-    /// <summary>Starts <c>run</c> against <paramref name="kubeconfig"/> with leader election, as the Deployment does.</summary>
-    public static OperatorProcess Start(string kubeconfig, string logPath, int workers, string leaseNamespace)
+    /// <summary>
+    /// Starts <c>run</c> against <paramref name="kubeconfig"/> with leader election, as the Deployment does;
+    /// <paramref name="operatorDll"/> null runs the operator built next to the benchmark.
+    /// </summary>
+    public static OperatorProcess Start(string kubeconfig, string logPath, int workers, string leaseNamespace, string? operatorDll = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "NodeIpam.Operator.dll");
+        var dll = operatorDll ?? Path.Combine(AppContext.BaseDirectory, "NodeIpam.Operator.dll");
         if (!File.Exists(dll))
         {
             throw new InvalidOperationException($"{dll} is missing: build NodeIpam.Benchmarks (it references the operator)");

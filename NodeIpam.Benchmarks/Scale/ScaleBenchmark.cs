@@ -24,7 +24,7 @@ internal static class ScaleBenchmark
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"scale: {e.Message}");
-            Console.Error.WriteLine("usage: scale [--small] [--nodes N] [--services N] [--endpoints N] [--changes N] [--workers N] [--json PATH]");
+            Console.Error.WriteLine("usage: scale [--small] [--nodes N] [--services N] [--endpoints N] [--changes N] [--workers N] [--operator DLL] [--json PATH]");
             return 2;
         }
 
@@ -40,7 +40,7 @@ internal static class ScaleBenchmark
     {
         var figures = new ScaleFigures
         {
-            Machine = $"{Environment.OSVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores",
+            Machine = $"{Environment.OSVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores; operator: {options.OperatorDll ?? "the build next to the benchmark"}",
             Cores = Environment.ProcessorCount,
             LoadAverageAtStart = LoadAverage(),
             Nodes = options.Nodes,
@@ -75,7 +75,7 @@ internal static class ScaleBenchmark
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
         var writes0 = StatusPatches(simulator);
         var start = Stopwatch.GetTimestamp();
-        await using var op = OperatorProcess.Start(kubeconfig, logPath, options.Workers, ClusterObjects.Namespace);
+        await using var op = OperatorProcess.Start(kubeconfig, logPath, options.Workers, ClusterObjects.Namespace, options.OperatorDll);
         Progress($"operator started (pid {op.Pid}, log {logPath}); waiting for {needed} statuses");
         var firstWrite = await FirstWriteAsync(simulator, writes0, converged, options.Timeout);
         figures.ColdStartFirstWriteSeconds = Stopwatch.GetElapsedTime(start, firstWrite).TotalSeconds;

@@ -32,6 +32,12 @@ internal sealed record ScaleOptions
     /// <summary>Operator workers (--workers); 0 keeps the operator's default.</summary>
     public int Workers { get; init; }
 
+    /// <summary>
+    /// The operator to run (--operator, a NodeIpam.Operator.dll); null runs the one built next to the benchmark.
+    /// make bench-scale passes the published one, the bits the container image ships.
+    /// </summary>
+    public string? OperatorDll { get; init; }
+
     /// <summary>The JSON output file.</summary>
     public string JsonPath { get; init; } = DefaultJsonPath;
 
@@ -71,6 +77,7 @@ internal sealed record ScaleOptions
                 "--workers" => options with { Workers = Positive(name, value) },
                 "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--json" => options with { JsonPath = value },
+                "--operator" => options with { OperatorDll = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--operator: no file {value}") },
                 _ => throw new ArgumentException($"unknown argument {name}"),
             };
         }

@@ -64,7 +64,8 @@ internal sealed class CacheTransformsTests
         cached.Endpoints.Should().BeNull();
         facts.Slice(cached).Should().BeEquivalentTo(EndpointSliceFacts.From(slice));
         CacheIndexes.ServiceValues(cached).Should().Equal("shop/web");
-        CacheIndexes.NodeValues(facts, cached).Should().Equal("node-a");
+        facts.Slice(cached).CountsOn("node-a").Should().BeTrue();
+        facts.Slice(cached).CountsOn("node-b").Should().BeFalse("its only endpoint there is neither ready nor terminating");
     }
 
     [Test]

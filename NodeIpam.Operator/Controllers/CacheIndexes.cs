@@ -15,9 +15,6 @@ internal static class CacheIndexes
     /// <summary>EndpointSlices by their Service, <c>namespace/name</c> (from the <c>kubernetes.io/service-name</c> label).</summary>
     public const string SlicesByService = "service";
 
-    /// <summary>EndpointSlices by the nodeName of any of their endpoints, to find the Local Services a node change concerns.</summary>
-    public const string SlicesByNode = "node";
-
     /// <summary>The <see cref="SlicesByService"/> value of a Service.</summary>
     public static string ServiceValue(string ns, string name) => $"{ns}/{name}";
 
@@ -30,14 +27,4 @@ internal static class CacheIndexes
         slice.Metadata?.Labels?.TryGetValue(WellKnown.ServiceNameLabel, out var service) == true && !string.IsNullOrEmpty(service)
             ? [ServiceValue(slice.Metadata.NamespaceProperty ?? string.Empty, service)]
             : [];
-
-    /// <summary>
-    /// The <see cref="SlicesByNode"/> values of a slice: the distinct nodes of its endpoints that can count (ready, or
-    /// serving and terminating); a node with only other endpoints cannot change a plan.
-    /// </summary>
-    public static IEnumerable<string> NodeValues(FactsCache facts, V1EndpointSlice slice)
-    {
-        var sliceFacts = facts.Slice(slice);
-        return sliceFacts.ReadyNodeNames.Union(sliceFacts.ServingTerminatingNodeNames, StringComparer.Ordinal);
-    }
 }

@@ -52,13 +52,15 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
         return keys;
     }
 
+    // A scan, not an index: a node-to-slices index costs ~11 MB at 5,000 nodes and 300,000 endpoints, while this runs
+    // only for node changes that can alter a plan (heartbeats return above) and costs a binary search per slice.
     private HashSet<ObjectKey> ServicesWithEndpointsOn(string nodeName)
     {
         var keys = new HashSet<ObjectKey>();
-        foreach (var slice in informers.GetInformer<V1EndpointSlice>().Store.ByIndex(CacheIndexes.SlicesByNode, nodeName))
+        foreach (var slice in informers.GetInformer<V1EndpointSlice>().Store.List())
         {
             var sliceFacts = facts.Slice(slice);
-            if (sliceFacts.ServiceName is { } service)
+            if (sliceFacts.ServiceName is { } service && sliceFacts.CountsOn(nodeName))
             {
                 keys.Add(new ObjectKey(sliceFacts.Namespace, service));
             }

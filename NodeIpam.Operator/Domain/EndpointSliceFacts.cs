@@ -9,6 +9,9 @@ namespace NodeIpam.Operator.Domain;
 /// </summary>
 internal sealed class EndpointSliceFacts
 {
+    private readonly string[] readyNodeNames;
+    private readonly string[] servingTerminatingNodeNames;
+
     private EndpointSliceFacts(
         string ns,
         string name,
@@ -24,8 +27,8 @@ internal sealed class EndpointSliceFacts
         EndpointCount = counts.Endpoints;
         ReadyCount = counts.Ready;
         ServingTerminatingCount = counts.ServingTerminating;
-        ReadyNodeNames = readyNodeNames;
-        ServingTerminatingNodeNames = servingTerminatingNodeNames;
+        this.readyNodeNames = readyNodeNames;
+        this.servingTerminatingNodeNames = servingTerminatingNodeNames;
         EndpointsWithoutNodeName = withoutNodeName;
     }
 
@@ -48,10 +51,10 @@ internal sealed class EndpointSliceFacts
     public int ServingTerminatingCount { get; }
 
     /// <summary>The distinct nodes of ready endpoints, in ordinal order.</summary>
-    public IReadOnlyList<string> ReadyNodeNames { get; }
+    public IReadOnlyList<string> ReadyNodeNames => readyNodeNames;
 
     /// <summary>The distinct nodes of serving, terminating endpoints, in ordinal order.</summary>
-    public IReadOnlyList<string> ServingTerminatingNodeNames { get; }
+    public IReadOnlyList<string> ServingTerminatingNodeNames => servingTerminatingNodeNames;
 
     /// <summary>The endpoints that name no node, in slice order (with their conditions and display names, for messages).</summary>
     public IReadOnlyList<EndpointFacts> EndpointsWithoutNodeName { get; }
@@ -116,6 +119,11 @@ internal sealed class EndpointSliceFacts
     /// <summary>Whether this slice belongs to the Service (same namespace, service-name label equal to its name).</summary>
     public bool BelongsTo(ServiceFacts service) =>
         ServiceName is not null && ServiceName == service.Name && Namespace == service.Namespace;
+
+    /// <summary>Whether an endpoint on <paramref name="nodeName"/> can count (ready, or serving and terminating).</summary>
+    public bool CountsOn(string nodeName) =>
+        Array.BinarySearch(readyNodeNames, nodeName, StringComparer.Ordinal) >= 0
+        || Array.BinarySearch(servingTerminatingNodeNames, nodeName, StringComparer.Ordinal) >= 0;
 
     /// <summary>
     /// Whether two versions say the same to the planner: same Service, counts, node sets and endpoints without a

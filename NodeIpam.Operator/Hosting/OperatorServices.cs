@@ -54,7 +54,6 @@ internal static class OperatorServices
                 .SkipOnRead<V1EndpointSlice>("ports")
                 .SkipOnRead<V1Endpoint>("deprecatedTopology", "hints", "hostname", "zone");
             setup.AddIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValues);
-            setup.AddIndex(CacheIndexes.SlicesByNode, slice => CacheIndexes.NodeValues(facts, slice));
         });
 
         services.AddKubernetesOperator(settings)

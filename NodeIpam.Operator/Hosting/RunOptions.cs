@@ -12,11 +12,12 @@ namespace NodeIpam.Operator.Hosting;
 internal sealed record RunOptions
 {
     /// <summary>
-    /// Workers of the Service controller. Two, not controller-runtime's one: a reconcile is mostly waiting on a status
-    /// PATCH, so a second worker keeps one slow write from delaying every other Service, while the load on the API
-    /// server stays that of a single small controller.
+    /// Workers of the Service controller. Eight, not controller-runtime's one: a reconcile is mostly waiting on one
+    /// status PATCH, so the writes of a cold start or a node change that concerns many Services go out in parallel
+    /// (make bench-scale: 2,000 Services written in 3.7 s with 8, 5.5 s with 2); 8 requests in flight are far below
+    /// the API server's own limit (200 mutating requests by default).
     /// </summary>
-    public const int DefaultWorkers = 2;
+    public const int DefaultWorkers = 8;
 
     /// <summary>Upper bound of --workers: more cannot help (writes are rate-limited by the API server) and only add load.</summary>
     public const int MaxWorkers = 64;

@@ -1,3 +1,5 @@
+using k8s;
+using k8s.Models;
 namespace NodeIpam.Operator.Tests.Cli;
 
 public class PlanCommandTests
@@ -154,5 +156,34 @@ public class PlanCommandTests
         var (code, _, error) = await CliRunner.RunAsync("plan", "-f", "/no/such/cluster.yaml");
         code.Should().Be(1);
         error.Should().Be("error: /no/such/cluster.yaml: no such file or directory\n");
+    }
+
+    [Test]
+    public async Task A_json_report_too_large_to_build_is_a_clear_error_and_the_table_still_works()
+    {
+        var nodes = Enumerable.Range(0, 1_001).Select(i => (object)new V1Node
+        {
+            ApiVersion = "v1",
+            Kind = "Node",
+            Metadata = new V1ObjectMeta { Name = $"n{i}" },
+            Status = new V1NodeStatus { Addresses = [new V1NodeAddress { Type = "InternalIP", Address = $"10.0.{i / 250}.{i % 250}" }] },
+        });
+        var services = Enumerable.Range(0, 1_000).Select(i => (object)new V1Service
+        {
+            ApiVersion = "v1",
+            Kind = "Service",
+            Metadata = new V1ObjectMeta { Name = $"s{i}", NamespaceProperty = "shop" },
+            Spec = new V1ServiceSpec { Type = "LoadBalancer", LoadBalancerClass = "io.cilium/node" },
+        });
+        var dump = KubernetesJson.Serialize(new { apiVersion = "v1", kind = "List", items = nodes.Concat(services).ToList() });
+
+        var (code, output, error) = await CliRunner.RunWithInputAsync(dump, "plan", "-f", "-", "-o", "json");
+        var table = await CliRunner.RunWithInputAsync(dump, "plan", "-f", "-");
+
+        code.Should().Be(1);
+        output.Should().BeEmpty();
+        error.Should().Be("error: -o json would list every node for every Service (1000 × 1001 = 1,001,000 decisions, more than 1,000,000): use the table output, or --service namespace/name\n");
+        table.ExitCode.Should().Be(0);
+        table.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1_001, "a header and one line per Service");
     }
 }

@@ -5,6 +5,12 @@ namespace NodeIpam.Operator.Cli;
 /// <summary><c>plan</c>: runs the domain on a dump of a cluster and prints the result; never contacts a cluster.</summary>
 internal sealed class PlanCommand : ICliCommand
 {
+    /// <summary>
+    /// Most per-node decisions a json or yaml report of every Service may hold (each Service lists every node): about
+    /// 1 GB of memory. 2,000 Services on 5,000 nodes would need ten times that; such a dump gets a clear error instead.
+    /// </summary>
+    public const long MaxReportedDecisions = 1_000_000;
+
     /// <inheritdoc/>
     public string Name => "plan";
 
@@ -26,6 +32,13 @@ internal sealed class PlanCommand : ICliCommand
         if (options.Service is { } wanted && results.Count == 0)
         {
             throw new InputException($"no Service {wanted.Namespace}/{wanted.Name} in the input");
+        }
+
+        if (options.Output != PlanOutput.Table && options.Service is null
+            && (long)results.Count * dump.Nodes.Count is var decisions && decisions > MaxReportedDecisions)
+        {
+            throw new InputException(
+                $"-o {options.Output.ToString().ToLowerInvariant()} would list every node for every Service ({results.Count} × {dump.Nodes.Count} = {decisions:N0} decisions, more than {MaxReportedDecisions:N0}): use the table output, or --service namespace/name");
         }
 
         var text = options.Output switch

@@ -44,6 +44,9 @@ internal sealed class LeaderElectionTests
         await Eventually.HoldsAsync(() => standbyController.State == ControllerHostState.Running, "the standby took over");
         harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.1", null, "pool=green"));
         await harness.WaitForIngressAsync("web", "10.0.0.2");
+
+        // The watch can show the write before the writer has its response and counts it.
+        await Eventually.HoldsAsync(() => standbyWrites.Value >= 1, "the new leader counted its write");
         standbyWrites.Value.Should().Be(1, "the take-over rewrote nothing; only the new change was written");
 
         await standby.StopAsync();

@@ -124,4 +124,15 @@ public static class RuntimeDefaults
     [
         1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000,
     ];
+
+    // ---- Memory (ours) ----
+
+    /// <summary>How often the memory trimmer looks at the allocation rate: short enough to trim soon after a burst.</summary>
+    public static readonly TimeSpan MemoryTrimInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Allocation within one interval that marks a burst (a cold start, a relist, a change touching many Services).</summary>
+    public const long MemoryTrimBurstBytes = 32L * 1024 * 1024;
+
+    /// <summary>Allocation within one interval below which the process counts as idle again (heartbeats and the Lease allocate less).</summary>
+    public const long MemoryTrimIdleBytes = 4L * 1024 * 1024;
 }

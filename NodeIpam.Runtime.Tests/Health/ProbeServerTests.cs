@@ -88,6 +88,25 @@ public sealed class ProbeServerTests
             .Should().Be(HttpStatusCode.MethodNotAllowed);
     }
 
+    [Test]
+    public async Task Head_answers_without_a_body_and_a_malformed_request_gets_400_without_harming_the_server()
+    {
+        await using var fixture = await Fixture.StartAsync("127.0.0.1:0", "0");
+        var address = fixture.Server.HealthAddress!;
+
+        using var head = await Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, new Uri(address, "/healthz")));
+        using var raw = new TcpClient();
+        await raw.ConnectAsync(address.Host, address.Port);
+        var stream = raw.GetStream();
+        await stream.WriteAsync("NOT-HTTP\r\n\r\n"u8.ToArray());
+        var answer = await new StreamReader(stream).ReadToEndAsync();
+
+        head.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await head.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        answer.Should().StartWith("HTTP/1.1 400 Bad Request\r\n");
+        (await Http.GetAsync(new Uri(address, "/readyz"))).StatusCode.Should().NotBe(HttpStatusCode.BadRequest);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -43,6 +43,7 @@ public static class OperatorServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<CachesSyncedHealthCheck>("caches-synced", tags: [HealthTags.Readiness]);
         services.TryAddSingleton<ProbeServer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ProbeServer>());
+        services.AddHostedService<MemoryTrimmer>();
         return new OperatorBuilder(services, settings);
     }
 }

@@ -83,6 +83,8 @@ internal sealed class CacheTransformsTests
         a.Metadata.Labels["zone"].Should().BeSameAs(b.Metadata.Labels["zone"]);
         a.Status.Addresses[0].Address.Should().BeSameAs(b.Status.Addresses[0].Address);
         facts.Slice(slice).ReadyNodeNames.Single().Should().BeSameAs(a.Metadata.Name);
+        facts.Node(a).Labels.Should().BeSameAs(a.Metadata.Labels, "the facts of a cached node share its labels instead of copying them");
+        NodeFacts.From(first).Labels.Should().NotBeSameAs(first.Metadata.Labels, "facts of objects that are not the cache's own copy them");
     }
 
     private static CacheTransforms Transforms => new(new FactsCache(ManagementOptions.Default));

@@ -55,7 +55,7 @@ internal sealed class PlanCommand : ICliCommand
     /// <summary>Plans every Service in the dump (or only the one asked for), sorted by namespace then name.</summary>
     internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options)
     {
-        var nodes = dump.Nodes.Select(NodeFacts.From).ToList();
+        var nodes = dump.Nodes.Select(n => NodeFacts.From(n)).ToList();
         var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
         return [.. dump.Services
             .Select(s => ServiceFacts.From(s, options.Management))

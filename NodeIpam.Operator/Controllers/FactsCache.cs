@@ -16,7 +16,7 @@ internal sealed class FactsCache
     private readonly ConditionalWeakTable<V1Node, NodeFacts> _nodes = [];
     private readonly ConditionalWeakTable<V1Service, ServiceFacts> _services = [];
     private readonly ConditionalWeakTable<V1EndpointSlice, EndpointSliceFacts> _slices = [];
-    private readonly ConditionalWeakTable<V1Node, NodeFacts>.CreateValueCallback _nodeFacts = NodeFacts.From;
+    private readonly ConditionalWeakTable<V1Node, NodeFacts>.CreateValueCallback _nodeFacts = static node => NodeFacts.From(node, shareLabels: true);
     private readonly ConditionalWeakTable<V1Service, ServiceFacts>.CreateValueCallback _serviceFacts;
     private readonly ConditionalWeakTable<V1EndpointSlice, EndpointSliceFacts>.CreateValueCallback _sliceFacts;
 

@@ -45,12 +45,16 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
         }
         catch (HttpRequestException e)
         {
+            // The write may or may not have landed: forget it, so that its echo, if any, is reconciled, not taken for
+            // a write already accounted for.
+            written.Forget(key);
             metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
             return (StatusWriteOutcome.Failed, $"status write failed: {e.Message}");
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // KubernetesClient's per-request timeout.
+            // KubernetesClient's per-request timeout; as above, the write may have landed.
+            written.Forget(key);
             metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
             return (StatusWriteOutcome.Failed, $"status write timed out: {e.Message}");
         }

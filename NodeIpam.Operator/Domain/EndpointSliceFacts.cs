@@ -106,10 +106,11 @@ internal sealed class EndpointSliceFacts
             }
         }
 
+        share ??= static name => name;
         return new EndpointSliceFacts(
-            slice.Metadata?.NamespaceProperty ?? string.Empty,
-            slice.Metadata?.Name ?? string.Empty,
-            serviceName,
+            share(slice.Metadata?.NamespaceProperty ?? string.Empty),
+            share(slice.Metadata?.Name ?? string.Empty),
+            serviceName is null ? null : share(serviceName),
             (count, ready, servingTerminating),
             Sorted(readyNodes, share),
             Sorted(servingTerminatingNodes, share),
@@ -138,9 +139,9 @@ internal sealed class EndpointSliceFacts
         && ServingTerminatingNodeNames.SequenceEqual(other.ServingTerminatingNodeNames, StringComparer.Ordinal)
         && EndpointsWithoutNodeName.SequenceEqual(other.EndpointsWithoutNodeName);
 
-    private static string[] Sorted(HashSet<string> names, Func<string, string>? share)
+    private static string[] Sorted(HashSet<string> names, Func<string, string> share)
     {
-        var sorted = share is null ? [.. names] : names.Select(share).ToArray();
+        var sorted = names.Select(share).ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
         return sorted;
     }

@@ -25,7 +25,16 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
     private readonly MetricsRegistry _registry;
     private readonly ILogger<ProbeServer> _logger;
     private readonly List<(TcpListener Listener, Task Loop)> _listeners = [];
+    // Probes, scrapes and a person with curl: a handful at once. Beyond this, connections are refused.
+    private const int MaxConnections = 32;
+
+    // A whole exchange (read, check, write) on one connection; kubelet's default probe timeout is 1 s.
+    private static readonly TimeSpan ConnectionTimeout = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan AcceptRetryDelay = TimeSpan.FromMilliseconds(100);
+
     private readonly CancellationTokenSource _stopping = new();
+    private readonly SemaphoreSlim _connections = new(MaxConnections);
     private int _stopped;
 
     public ProbeServer(OperatorSettings settings, HealthCheckService health, MetricsRegistry registry, ILogger<ProbeServer> logger)
@@ -87,6 +96,8 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
     {
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
+
+        // _connections is not disposed: a connection still finishing may release it after this.
     }
 
     private Uri Listen(BindAddress address, bool serveHealth, bool serveMetrics)
@@ -112,41 +123,76 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
             {
                 client = await listener.AcceptTcpClientAsync(_stopping.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
             {
                 return;
+            }
+            catch (SocketException e)
+            {
+                // A connection reset while queued, or no file descriptors left: keep accepting (a dead /healthz
+                // would get the pod restarted), after a pause so an exhausted process is not spun on.
+                ProbeLog.AcceptFailed(_logger, e.SocketErrorCode.ToString());
+                try
+                {
+                    await Task.Delay(AcceptRetryDelay, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (!_connections.Wait(0))
+            {
+                // More slow clients than probes and scrapes ever need at once: refuse rather than pile up.
+                client.Dispose();
+                continue;
             }
 
             _ = ServeAsync(client, serveHealth, serveMetrics);
         }
     }
 
-    // One request, one response, then the connection is closed. A client that misbehaves only loses its connection.
+    // One request, one response, then the connection is closed, all within ConnectionTimeout. A client that
+    // misbehaves, or an exception while answering, only loses that connection.
     private async Task ServeAsync(TcpClient client, bool serveHealth, bool serveMetrics)
     {
-        using (client)
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        timeout.CancelAfter(ConnectionTimeout);
+        try
         {
-            try
+            using (client)
             {
                 var stream = client.GetStream();
-                if (await ProbeHttp.ReadRequestAsync(stream, _stopping.Token).ConfigureAwait(false) is not var (method, path))
+                if (await ProbeHttp.ReadRequestAsync(stream, timeout.Token).ConfigureAwait(false) is not var (method, path))
                 {
-                    await ProbeHttp.WriteResponseAsync(stream, 400, "Bad Request", "text/plain", string.Empty, withBody: false, _stopping.Token).ConfigureAwait(false);
+                    await ProbeHttp.WriteResponseAsync(stream, 400, "Bad Request", "text/plain", string.Empty, withBody: false, timeout.Token).ConfigureAwait(false);
                     return;
                 }
 
                 var (status, reason, contentType, body) = method is "GET" or "HEAD"
-                    ? await RespondAsync(path, serveHealth, serveMetrics).ConfigureAwait(false)
+                    ? await RespondAsync(path, serveHealth, serveMetrics, timeout.Token).ConfigureAwait(false)
                     : (405, "Method Not Allowed", "text/plain", string.Empty);
-                await ProbeHttp.WriteResponseAsync(stream, status, reason, contentType, body, method != "HEAD", _stopping.Token).ConfigureAwait(false);
+                await ProbeHttp.WriteResponseAsync(stream, status, reason, contentType, body, method != "HEAD", timeout.Token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
-            {
-            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+        catch (Exception e)
+        {
+            ProbeLog.RequestFailed(_logger, e);
+        }
+        finally
+        {
+            _connections.Release();
         }
     }
 
-    private async Task<(int Status, string Reason, string ContentType, string Body)> RespondAsync(string path, bool serveHealth, bool serveMetrics)
+    private async Task<(int Status, string Reason, string ContentType, string Body)> RespondAsync(
+        string path, bool serveHealth, bool serveMetrics, CancellationToken cancellationToken)
     {
         if (serveMetrics && path == "/metrics")
         {
@@ -155,16 +201,16 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
 
         if (serveHealth && path is "/healthz" or "/readyz")
         {
-            var (healthy, body) = await CheckAsync(path == "/healthz" ? HealthTags.Liveness : HealthTags.Readiness, path).ConfigureAwait(false);
+            var (healthy, body) = await CheckAsync(path == "/healthz" ? HealthTags.Liveness : HealthTags.Readiness, path, cancellationToken).ConfigureAwait(false);
             return healthy ? (200, "OK", "text/plain; charset=utf-8", body) : (500, "Internal Server Error", "text/plain; charset=utf-8", body);
         }
 
         return (404, "Not Found", "text/plain", string.Empty);
     }
 
-    private async Task<(bool Healthy, string Body)> CheckAsync(string tag, string path)
+    private async Task<(bool Healthy, string Body)> CheckAsync(string tag, string path, CancellationToken cancellationToken)
     {
-        var report = await _health.CheckHealthAsync(r => r.Tags.Contains(tag), _stopping.Token).ConfigureAwait(false);
+        var report = await _health.CheckHealthAsync(r => r.Tags.Contains(tag), cancellationToken).ConfigureAwait(false);
         var body = new StringBuilder();
         foreach (var (name, entry) in report.Entries.OrderBy(e => e.Key, StringComparer.Ordinal))
         {

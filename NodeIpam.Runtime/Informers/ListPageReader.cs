@@ -16,6 +16,10 @@ internal static class ListPageReader
     // array each time (not pooled), so a huge object leaves nothing behind once the list is read.
     private const int InitialBufferBytes = 256 * 1024;
 
+    // No Kubernetes object comes near this (etcd refuses values over 1.5 MB by default); a body with a single
+    // value larger than this is broken or hostile, and gets an error instead of all the memory there is.
+    private const int MaxItemBytes = 64 * 1024 * 1024;
+
     /// <summary>
     /// Reads the page. <paramref name="onItem"/> gets each item's JSON; the bytes are valid only during the call.
     /// Throws <see cref="JsonException"/> when the body is not a JSON object or ends early.
@@ -32,6 +36,11 @@ internal static class ListPageReader
             {
                 if (filled == buffer.Length)
                 {
+                    if (buffer.Length >= MaxItemBytes)
+                    {
+                        throw new JsonException($"a single value of the LIST response exceeds {MaxItemBytes / (1024 * 1024)} MB");
+                    }
+
                     Array.Resize(ref buffer, buffer.Length * 2);
                 }
 

@@ -116,11 +116,7 @@ internal sealed class ControllerHost<TController, TEntity> : BackgroundService, 
             ControllerLog.WaitingForSync(_logger, Name);
             await Task.WhenAll(syncTargets.Select(t => t.WaitForSyncAsync(stoppingToken)));
             _cachesSynced = true;
-
-            // The initial lists allocate the whole cluster's JSON once (hundreds of MB at 5,000 nodes), almost all of
-            // it garbage as soon as the caches hold their trimmed copies. One compacting collection now returns that
-            // memory to the system instead of keeping the start-up peak committed for the life of the process.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            MemoryTrimmer.CompactAfterInitialSync();
             _state = ControllerHostState.WaitingForLeadership;
             ControllerLog.WaitingForLeadership(_logger, Name);
             await _leadership.WaitForLeadershipAsync(stoppingToken);

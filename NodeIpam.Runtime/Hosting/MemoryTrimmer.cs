@@ -14,6 +14,7 @@ namespace NodeIpam.Runtime.Hosting;
 /// </summary>
 internal sealed class MemoryTrimmer(TimeProvider time, ILogger<MemoryTrimmer> logger) : BackgroundService
 {
+    private static int s_compactedAfterSync;
     private long _lastAllocated = -1;
     private bool _burstSinceTrim;
 
@@ -26,6 +27,19 @@ internal sealed class MemoryTrimmer(TimeProvider time, ILogger<MemoryTrimmer> lo
 
     /// <summary>How many trims ran.</summary>
     internal int Trims { get; private set; }
+
+    /// <summary>
+    /// Called by each controller host once its caches synced; compacts once per process. The initial lists allocate
+    /// the whole cluster's JSON (hundreds of MB at 5,000 nodes), garbage as soon as the caches hold their trimmed
+    /// copies; compacting before the first writes keeps that start-up peak from staying committed through them.
+    /// </summary>
+    public static void CompactAfterInitialSync()
+    {
+        if (Interlocked.Exchange(ref s_compactedAfterSync, 1) == 0)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+    }
 
     /// <summary>One look: records the interval's allocation and trims after a burst followed by quiet.</summary>
     internal void Tick()

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using k8s;
 using k8s.Models;
@@ -220,7 +221,7 @@ internal sealed class Reflector<TEntity>(
             switch (type)
             {
                 case "ADDED" or "MODIFIED" or "DELETED":
-                    if (TryRead(body) is { } raw)
+                    if (TryRead(JsonMarshal.GetRawUtf8Value(body)) is { } raw)
                     {
                         var entity = sink.Prepare(raw);
                         if (logger.IsEnabled(LogLevel.Debug))
@@ -256,19 +257,6 @@ internal sealed class Reflector<TEntity>(
         var reason = OptionalString(body, "reason") ?? string.Empty;
         var message = OptionalString(body, "message") ?? string.Empty;
         return new KubeApiException((HttpStatusCode)code, $"watch ERROR event: {reason} {message}".TrimEnd());
-    }
-
-    private TEntity? TryRead(JsonElement element)
-    {
-        try
-        {
-            return Checked(element.Deserialize<TEntity>(readOptions));
-        }
-        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or NotSupportedException)
-        {
-            logger.BadObject(paths.Kind, e);
-            return default;
-        }
     }
 
     private TEntity? TryRead(ReadOnlySpan<byte> json)

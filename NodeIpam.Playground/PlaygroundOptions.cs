@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using NodeIpam.Operator.Cli;
 
 namespace NodeIpam.Playground;
 
@@ -14,42 +15,48 @@ internal sealed record PlaygroundOptions
     /// <summary>The issue's promise for the smoke test: settled within a minute, or a non-zero exit.</summary>
     public static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(1);
 
-    public const string Usage = """
-        Usage: NodeIpam.Playground [--once] [--samples DIR] [--port N]
-
-        Starts the in-process Kubernetes API simulator seeded from DIR (default config/samples), runs the operator
-        against it and prints the Services as their addresses settle. Then it keeps running and reacting, with a
-        kubeconfig for kubectl, until Ctrl+C. With --once it exits 0 as soon as every Service has settled, 1 if
-        they have not within a minute.
-        """;
-
+    /// <summary>Exit 0 once every Service has settled (1 if not within <see cref="SettleTimeout"/>).</summary>
     public bool Once { get; init; }
 
+    /// <summary>The folder the simulator is seeded from.</summary>
     public string Samples { get; init; } = DefaultSamples;
 
     /// <summary>The simulator's port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
 
-    /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a one-line reason.</summary>
-    public static PlaygroundOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The command line; <paramref name="run"/> runs when it is right and help was not asked for.</summary>
+    public static Command Build(Func<PlaygroundOptions, CancellationToken, Task<int>> run)
     {
-        var options = new PlaygroundOptions();
-        for (var i = 0; i < args.Count; i++)
-        {
-            options = args[i] switch
-            {
-                "--once" => options with { Once = true },
-                "--samples" when i + 1 < args.Count => options with { Samples = args[++i] },
-                "--port" when i + 1 < args.Count => options with { Port = ParsePort(args[++i]) },
-                _ => throw new ArgumentException($"unexpected argument \"{args[i]}\""),
-            };
-        }
-
-        return options;
+        var once = new Option<bool>("--once") { Description = "exit 0 as soon as every Service has settled, 1 if they have not within a minute" };
+        var samples = new Option<string>("--samples") { HelpName = "DIR", Description = "objects to seed the simulator with", DefaultValueFactory = _ => DefaultSamples };
+        var port = new Option<int>("--port") { HelpName = "N", Description = "the simulator's port on 127.0.0.1; 0 picks a free one", CustomParser = CliValues.Port };
+        var root = CliInvocation.Root(
+            "NodeIpam.Playground",
+            "Starts the in-process Kubernetes API simulator seeded from DIR, runs the operator against it and prints the Services as their addresses settle. Then it keeps running and reacting, with a kubeconfig for kubectl, until Ctrl+C or SIGTERM.");
+        root.Add(once);
+        root.Add(samples);
+        root.Add(port);
+        root.SetAction((result, cancellationToken) => run(
+            new PlaygroundOptions { Once = result.GetValue(once), Samples = result.GetRequiredValue(samples), Port = result.GetValue(port) },
+            cancellationToken));
+        return root;
     }
 
-    private static int ParsePort(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
-            ? port
-            : throw new ArgumentException($"--port takes a port number, not \"{text}\"");
+    /// <summary>Parses the arguments; a wrong command line is a <see cref="UsageException"/> with a one-line reason.</summary>
+    public static PlaygroundOptions Parse(IReadOnlyList<string> args)
+    {
+        PlaygroundOptions? parsed = null;
+        var result = Build((options, _) =>
+        {
+            parsed = options;
+            return Task.FromResult(0);
+        }).Parse(args);
+        if (CliInvocation.UsageError(result, args) is { } error)
+        {
+            throw new UsageException(error);
+        }
+
+        result.Invoke(new InvocationConfiguration { Output = TextWriter.Null, EnableDefaultExceptionHandler = false });
+        return parsed ?? throw new UsageException("help was asked for");
+    }
 }

@@ -1,20 +1,14 @@
+using NodeIpam.Operator.Cli;
 using NodeIpam.Playground;
 
-PlaygroundOptions options;
-try
+var command = PlaygroundOptions.Build(async (options, _) =>
 {
-    options = PlaygroundOptions.Parse(args);
-}
-catch (ArgumentException e)
-{
-    Console.Error.WriteLine($"error: {e.Message}\n\n{PlaygroundOptions.Usage}");
-    return 2;
-}
-
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-return await new Playground(options, Console.Out, TimeProvider.System).RunAsync(stop.Token);
+    using var stop = new CancellationTokenSource();
+    Console.CancelKeyPress += (_, e) =>
+    {
+        e.Cancel = true;
+        stop.Cancel();
+    };
+    return await new Playground(options, Console.Out, TimeProvider.System).RunAsync(stop.Token);
+});
+return await CliInvocation.InvokeAsync(command, args, Console.Out, Console.Error, CancellationToken.None);

@@ -14,20 +14,8 @@ internal static class ScaleBenchmark
 {
     private const string OperatorAgent = "nodeipam-operator";
 
-    public static int Run(string[] args)
+    public static int Run(ScaleOptions options)
     {
-        ScaleOptions options;
-        try
-        {
-            options = ScaleOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"scale: {e.Message}");
-            Console.Error.WriteLine("usage: scale [--small] [--nodes N] [--services N] [--endpoints N] [--changes N] [--workers N] [--operator DLL] [--json PATH]");
-            return 2;
-        }
-
         var figures = RunAsync(options).GetAwaiter().GetResult();
         figures.Goals = ScaleGoals.Evaluate(figures);
         ScaleReport.Print(figures, Console.Out);

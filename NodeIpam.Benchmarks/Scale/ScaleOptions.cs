@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.CommandLine;
+using NodeIpam.Operator.Cli;
 
 namespace NodeIpam.Benchmarks.Scale;
 
@@ -10,6 +11,12 @@ internal sealed record ScaleOptions
 {
     /// <summary>Where the JSON goes unless --json says otherwise.</summary>
     public const string DefaultJsonPath = "artifacts/bench-scale.json";
+
+    /// <summary>Fewer nodes cannot hold the cluster's node kinds (excluded, tainted, IPv6-only...).</summary>
+    public const int MinimumNodes = 20;
+
+    /// <summary>At least one Cluster and one Local Service.</summary>
+    public const int MinimumServices = 2;
 
     /// <summary>Nodes in the cluster.</summary>
     public int Nodes { get; init; } = 5_000;
@@ -47,48 +54,70 @@ internal sealed record ScaleOptions
     /// <summary>Give up waiting for a convergence after this long (a MISS, not a hang).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>Parses the mode's arguments; an <see cref="ArgumentException"/> names the bad one.</summary>
-    public static ScaleOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The <c>scale</c> command; <paramref name="run"/> gets the options when the command line is right.</summary>
+    public static Command Build(Func<ScaleOptions, int> run)
     {
-        var options = new ScaleOptions();
-        for (var i = 0; i < args.Count; i++)
+        var small = new Option<bool>("--small") { Description = "500 nodes, 200 Services, 100 endpoints each, 10 changes (under a minute); other flags still apply" };
+        var nodes = Number("--nodes", "nodes in the cluster", new ScaleOptions().Nodes, MinimumNodes);
+        var services = Number("--services", "managed Services, half Cluster, half Local", new ScaleOptions().Services, MinimumServices);
+        var endpoints = Number("--endpoints", "average endpoints per Local Service", new ScaleOptions().EndpointsPerService);
+        var changes = Number("--changes", "repetitions of each latency measurement", new ScaleOptions().Changes);
+        var rateWrites = Number("--rate-writes", "status PATCHes of the write-rate probe", new ScaleOptions().RateProbeWrites);
+        var rateClients = Number("--rate-clients", "concurrent clients of the write-rate probe", new ScaleOptions().RateProbeClients);
+        var workers = Number("--workers", "the operator's --workers (default: its own)", null);
+        var timeout = Number("--timeout-seconds", "give up waiting for a convergence after this long", (int)new ScaleOptions().Timeout.TotalSeconds);
+        var json = new Option<string>("--json") { HelpName = "PATH", Description = "where the figures go", DefaultValueFactory = _ => DefaultJsonPath };
+        var operatorDll = new Option<string?>("--operator") { HelpName = "DLL", Description = "the NodeIpam.Operator.dll to run (default: the build next to the benchmark)" };
+        operatorDll.Validators.Add(result =>
         {
-            var name = args[i];
-            if (name == "--small")
+            if (result.GetValueOrDefault<string?>() is { } path && !File.Exists(path))
             {
-                options = options with { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 10, RateProbeWrites = 200, SteadyWindow = TimeSpan.FromSeconds(4) };
-                continue;
+                result.AddError($"--operator: no file {path}");
             }
-
-            if (i + 1 >= args.Count)
+        });
+        var command = new Command("scale", "The operator (own process) on the simulator: 5,000 nodes, 2,000 Services; prints a table and writes the figures as JSON.")
+        {
+            small, nodes, services, endpoints, changes, rateWrites, rateClients, workers, timeout, json, operatorDll,
+        };
+        command.SetAction(result =>
+        {
+            var options = Read(result.GetValue(small), o => result.GetResult(o) is { Implicit: false } ? result.GetValue(o) : null) with
             {
-                throw new ArgumentException($"{name} needs a value (or is unknown)");
-            }
+                JsonPath = result.GetRequiredValue(json),
+                OperatorDll = result.GetValue(operatorDll) is { } dll ? Path.GetFullPath(dll) : null,
+            };
+            return run(options);
+        });
+        return command;
 
-            var value = args[++i];
-            options = name switch
+        // --small first, then every flag given explicitly, whatever their order on the line.
+        ScaleOptions Read(bool isSmall, Func<Option<int>, int?> given)
+        {
+            var options = isSmall
+                ? new ScaleOptions { Nodes = 500, Services = 200, EndpointsPerService = 100, Changes = 10, RateProbeWrites = 200, SteadyWindow = TimeSpan.FromSeconds(4) }
+                : new ScaleOptions();
+            return options with
             {
-                "--nodes" => options with { Nodes = Positive(name, value) },
-                "--services" => options with { Services = Positive(name, value) },
-                "--endpoints" => options with { EndpointsPerService = Positive(name, value) },
-                "--changes" => options with { Changes = Positive(name, value) },
-                "--rate-writes" => options with { RateProbeWrites = Positive(name, value) },
-                "--rate-clients" => options with { RateProbeClients = Positive(name, value) },
-                "--workers" => options with { Workers = Positive(name, value) },
-                "--timeout-seconds" => options with { Timeout = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--json" => options with { JsonPath = value },
-                "--operator" => options with { OperatorDll = File.Exists(value) ? Path.GetFullPath(value) : throw new ArgumentException($"--operator: no file {value}") },
-                _ => throw new ArgumentException($"unknown argument {name}"),
+                Nodes = given(nodes) ?? options.Nodes,
+                Services = given(services) ?? options.Services,
+                EndpointsPerService = given(endpoints) ?? options.EndpointsPerService,
+                Changes = given(changes) ?? options.Changes,
+                RateProbeWrites = given(rateWrites) ?? options.RateProbeWrites,
+                RateProbeClients = given(rateClients) ?? options.RateProbeClients,
+                Workers = given(workers) ?? options.Workers,
+                Timeout = given(timeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : options.Timeout,
             };
         }
-
-        return options.Services < 2 || options.Nodes < 20
-            ? throw new ArgumentException("--nodes must be at least 20 and --services at least 2")
-            : options;
     }
 
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new ArgumentException($"{name} takes a positive whole number, not \"{value}\"");
+    private static Option<int> Number(string name, string description, int? defaultValue, int minimum = 1)
+    {
+        var option = new Option<int>(name) { HelpName = "N", Description = description, CustomParser = CliValues.AtLeast(minimum) };
+        if (defaultValue is { } value)
+        {
+            option.DefaultValueFactory = _ => value;
+        }
+
+        return option;
+    }
 }

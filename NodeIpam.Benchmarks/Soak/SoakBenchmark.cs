@@ -24,20 +24,8 @@ internal static class SoakBenchmark
     private const int ThreadSlack = 8;
     private const double MemoryFactor = 1.5;
 
-    public static int Run(string[] args)
+    public static int Run(SoakOptions options)
     {
-        SoakOptions options;
-        try
-        {
-            options = SoakOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            Console.Error.WriteLine($"soak: {e.Message}");
-            Console.Error.WriteLine("usage: soak [--minutes N] [--seed N] [--nodes N] [--services N]");
-            return 2;
-        }
-
         var violations = RunAsync(options).GetAwaiter().GetResult();
         foreach (var violation in violations)
         {

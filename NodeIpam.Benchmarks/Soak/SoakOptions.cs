@@ -1,5 +1,8 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using NodeIpam.Benchmarks.Scale;
+using NodeIpam.Operator.Cli;
 
 namespace NodeIpam.Benchmarks.Soak;
 
@@ -19,22 +22,33 @@ internal sealed record SoakOptions
     /// <summary>The cluster: smaller than the scale benchmark's, so that minutes hold many changes of every kind.</summary>
     public ScaleOptions Cluster { get; init; } = new() { Nodes = 300, Services = 80, EndpointsPerService = 40, Timeout = TimeSpan.FromMinutes(3) };
 
-    public static SoakOptions Parse(IReadOnlyList<string> args)
+    /// <summary>The <c>soak</c> command; <paramref name="run"/> gets the options when the command line is right.</summary>
+    public static Command Build(Func<SoakOptions, int> run)
     {
-        var options = new SoakOptions();
-        for (var i = 0; i < args.Count; i += 2)
+        var defaults = new SoakOptions();
+        var minutes = new Option<double>("--minutes") { HelpName = "N", Description = "how long the churn runs, in (0, 120]", DefaultValueFactory = _ => defaults.Minutes, CustomParser = ParseMinutes };
+        var seed = new Option<int>("--seed") { HelpName = "N", Description = "seed of the random churn", DefaultValueFactory = _ => defaults.Seed, CustomParser = CliValues.WholeNumber };
+        var nodes = new Option<int>("--nodes") { HelpName = "N", Description = "nodes in the cluster", DefaultValueFactory = _ => defaults.Cluster.Nodes, CustomParser = CliValues.AtLeast(ScaleOptions.MinimumNodes) };
+        var services = new Option<int>("--services") { HelpName = "N", Description = "managed Services", DefaultValueFactory = _ => defaults.Cluster.Services, CustomParser = CliValues.AtLeast(ScaleOptions.MinimumServices) };
+        var command = new Command("soak", "Two operators under random churn, faults and a leader hand-over; exit 1 on a violation.") { minutes, seed, nodes, services };
+        command.SetAction(result => run(defaults with
         {
-            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value (or is unknown)");
-            options = args[i] switch
-            {
-                "--minutes" => options with { Minutes = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m is > 0 and <= 120 ? m : throw new ArgumentException("--minutes takes a number in (0, 120]") },
-                "--seed" => options with { Seed = int.TryParse(value, CultureInfo.InvariantCulture, out var s) ? s : throw new ArgumentException("--seed takes a whole number") },
-                "--nodes" => options with { Cluster = options.Cluster with { Nodes = int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 20 ? n : throw new ArgumentException("--nodes takes a number >= 20") } },
-                "--services" => options with { Cluster = options.Cluster with { Services = int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n >= 2 ? n : throw new ArgumentException("--services takes a number >= 2") } },
-                _ => throw new ArgumentException($"unknown argument {args[i]}"),
-            };
+            Minutes = result.GetValue(minutes),
+            Seed = result.GetValue(seed),
+            Cluster = defaults.Cluster with { Nodes = result.GetValue(nodes), Services = result.GetValue(services) },
+        }));
+        return command;
+    }
+
+    private static double ParseMinutes(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) && minutes is > 0 and <= 120)
+        {
+            return minutes;
         }
 
-        return options;
+        result.AddError($"--minutes takes a number in (0, 120], not \"{text}\"");
+        return 0;
     }
 }

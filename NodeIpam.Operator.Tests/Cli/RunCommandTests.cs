@@ -61,11 +61,12 @@ internal sealed class RunCommandTests
     }
 
     [Test]
-    public async Task Help_lists_every_flag()
+    public async Task Help_lists_every_flag_and_its_default()
     {
         var (code, output, _) = await CliRunner.RunAsync("run", "--help");
 
         code.Should().Be(ExitCodes.Success);
+        output.Should().Contain($"[default: {RunOptions.DefaultWorkers}]").And.Contain("[default: :8081]");
         foreach (var flag in (string[])["--kubeconfig", "--manage-services-without-class", "--leader-elect", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address"])
         {
             output.Should().Contain(flag);

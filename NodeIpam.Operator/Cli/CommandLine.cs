@@ -1,37 +1,39 @@
+using System.CommandLine;
+
 namespace NodeIpam.Operator.Cli;
 
 /// <summary>
-/// The executable's entry point: picks the subcommand by its first argument. To add a subcommand, implement
-/// <see cref="ICliCommand"/> in its own file and list it in <see cref="Commands"/>.
+/// The executable's entry point (System.CommandLine): <c>run</c>, <c>plan</c>, <c>generate</c>. To add a subcommand,
+/// implement <see cref="ICliCommand"/> in its own file and list it in <see cref="Commands"/>.
 /// </summary>
 internal static class CommandLine
 {
     /// <summary>The subcommands, in help order.</summary>
     public static IReadOnlyList<ICliCommand> Commands { get; } = [new RunCommand(), new PlanCommand(), new GenerateCommand()];
 
+    /// <summary>The command tree, its actions writing to <paramref name="console"/>.</summary>
+    public static Command Build(CliConsole console)
+    {
+        var root = CliInvocation.Root("NodeIpam.Operator", "Node IPAM LoadBalancer operator: gives LoadBalancer Services the addresses of the cluster's nodes.");
+        foreach (var command in Commands)
+        {
+            root.Add(command.Build(console));
+        }
+
+        return root;
+    }
+
     /// <summary>Runs the command line and returns the exit code. Never throws for bad arguments or input.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            await WriteUsageAsync(args.Count == 0 ? console.Error : console.Out);
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Success;
-        }
-
-        var command = Commands.FirstOrDefault(c => c.Name == args[0]);
-        if (command is null)
-        {
-            await console.Error.WriteLineAsync($"error: unknown command \"{args[0]}\" (run with --help to list the commands)");
-            return ExitCodes.Usage;
-        }
-
+        var root = Build(console);
         try
         {
-            return await command.RunAsync([.. args.Skip(1)], console, cancellationToken);
+            return await CliInvocation.InvokeAsync(root, args, console.Out, console.Error, cancellationToken);
         }
         catch (UsageException e)
         {
-            await console.Error.WriteLineAsync($"error: {e.Message} (run \"{command.Name} --help\" for usage)");
+            await console.Error.WriteLineAsync(CliInvocation.UsageLine(root.Parse(args).CommandResult.Command, e.Message));
             return ExitCodes.Usage;
         }
         catch (InputException e)
@@ -41,14 +43,16 @@ internal static class CommandLine
         }
     }
 
-    private static async Task WriteUsageAsync(TextWriter writer)
+    /// <summary>
+    /// Parses the arguments of one subcommand for tests and callers that only want the options: the usage error is a
+    /// <see cref="UsageException"/> with the one-line message.
+    /// </summary>
+    public static ParseResult ParseOrThrow(Command command, IReadOnlyList<string> args)
     {
-        await writer.WriteLineAsync("Usage: NodeIpam.Operator <command> [options]");
-        await writer.WriteLineAsync();
-        await writer.WriteLineAsync("Commands:");
-        foreach (var command in Commands)
-        {
-            await writer.WriteLineAsync($"  {command.Name,-12}{command.Summary}");
-        }
+        var root = CliInvocation.Root("NodeIpam.Operator", string.Empty);
+        root.Add(command);
+        string[] line = [command.Name, .. args];
+        var result = root.Parse(line);
+        return CliInvocation.UsageError(result, line) is { } error ? throw new UsageException(error) : result;
     }
 }

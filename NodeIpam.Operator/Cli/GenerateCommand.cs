@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Reflection;
 using NodeIpam.Runtime.Rbac;
 
@@ -11,44 +12,31 @@ internal sealed class GenerateCommand : ICliCommand
 {
     private const string DefaultOutput = "config";
 
-    private const string Usage = """
-        Usage: NodeIpam.Operator generate manifests [--out DIR]
-
-        Writes DIR/rbac/role.yaml (the ClusterRole) and DIR/rbac/leader_election_role.yaml (the Role in the
-        operator's namespace) from the RBAC attributes in the code. DIR defaults to "config".
-        """;
-
-    /// <inheritdoc/>
-    public string Name => "generate";
-
-    /// <inheritdoc/>
-    public string Summary => "generate manifests: write the RBAC manifests in config/rbac from the code";
-
     /// <summary>The assemblies whose attributes declare what the operator uses.</summary>
     internal static IReadOnlyList<Assembly> SourceAssemblies { get; } =
         [typeof(GenerateCommand).Assembly, typeof(RbacManifests).Assembly];
 
     /// <inheritdoc/>
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console)
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        var output = new Option<string>("--out")
         {
-            await console.Out.WriteLineAsync(Usage);
-            return ExitCodes.Success;
-        }
-
-        if (args.Count == 0 || args[0] != "manifests")
-        {
-            throw new UsageException("generate needs what to generate: \"manifests\"");
-        }
-
-        var output = args.Count switch
-        {
-            1 => DefaultOutput,
-            3 when args[1] == "--out" => args[2],
-            _ => throw new UsageException($"unexpected arguments: {string.Join(' ', args.Skip(1))}"),
+            HelpName = "DIR",
+            Description = "where to write rbac/role.yaml and rbac/leader_election_role.yaml",
+            DefaultValueFactory = _ => DefaultOutput,
         };
+        var manifests = new Command(
+            "manifests",
+            "Write DIR/rbac/role.yaml (the ClusterRole) and DIR/rbac/leader_election_role.yaml (the Role in the operator's namespace) from the RBAC attributes in the code.")
+        {
+            output,
+        };
+        manifests.SetAction((result, cancellationToken) => WriteAsync(result.GetRequiredValue(output), console, cancellationToken));
+        return new Command("generate", "Generate files from the code: \"manifests\" writes the RBAC manifests in config/rbac.") { manifests };
+    }
 
+    private static async Task<int> WriteAsync(string output, CliConsole console, CancellationToken cancellationToken)
+    {
         var rbacDirectory = Path.Combine(output, "rbac");
         Directory.CreateDirectory(rbacDirectory);
         foreach (var (file, yaml) in RbacManifests.Generate(SourceAssemblies))

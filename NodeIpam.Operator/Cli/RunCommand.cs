@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using k8s;
 using k8s.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,73 +14,86 @@ namespace NodeIpam.Operator.Cli;
 /// </summary>
 internal sealed class RunCommand : ICliCommand
 {
-    private static readonly HashSet<string> ValueOptions =
-        ["--kubeconfig", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address"];
+    private static readonly RunOptions Defaults = new();
 
-    private static readonly HashSet<string> Flags = ["--manage-services-without-class", "--leader-elect", "-h", "--help"];
+    private readonly Option<string?> kubeconfig = new("--kubeconfig")
+    {
+        HelpName = "PATH",
+        Description = "kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)",
+    };
 
-    /// <summary>The usage text.</summary>
-    public static string Usage { get; } =
-        $"""
-        Usage: NodeIpam.Operator run [--kubeconfig PATH] [--manage-services-without-class] [--leader-elect]
-                                     [--leader-election-namespace NS] [--workers N]
-                                     [--health-probe-bind-address ADDR] [--metrics-bind-address ADDR]
+    private readonly Option<bool> manageServicesWithoutClass = new("--manage-services-without-class")
+    {
+        Description = "also manage LoadBalancer Services that have no loadBalancerClass",
+    };
 
-        Watches the cluster and keeps status.loadBalancer.ingress of every managed LoadBalancer Service equal to the
-        addresses of its nodes. Logs are JSON when standard output is not a terminal.
+    private readonly Option<bool> leaderElect = new("--leader-elect")
+    {
+        Description = $"only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)",
+    };
 
-          --kubeconfig PATH        kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)
-          --manage-services-without-class
-                                   also manage LoadBalancer Services that have no loadBalancerClass
-          --leader-elect           only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)
-          --leader-election-namespace NS
-                                   namespace of that Lease (default: {RunOptions.PodNamespaceVariable}, then the pod's own namespace)
-          --workers N              Services reconciled in parallel (default {RunOptions.DefaultWorkers})
-          --health-probe-bind-address ADDR
-                                   /healthz and /readyz, host:port or :port, "0" disables (default {new RunOptions().HealthProbeBindAddress})
-          --metrics-bind-address ADDR
-                                   /metrics, same syntax (default {new RunOptions().MetricsBindAddress})
-        """;
+    private readonly Option<string?> leaderElectionNamespace = new("--leader-election-namespace")
+    {
+        HelpName = "NS",
+        Description = $"namespace of that Lease (default: {RunOptions.PodNamespaceVariable}, then the pod's own namespace)",
+    };
 
-    /// <inheritdoc/>
-    public string Name => "run";
+    private readonly Option<int> workers = new("--workers")
+    {
+        HelpName = "N",
+        Description = $"Services reconciled in parallel, 1-{RunOptions.MaxWorkers}",
+        DefaultValueFactory = _ => RunOptions.DefaultWorkers,
+        CustomParser = CliValues.WholeNumber,
+    };
 
-    /// <inheritdoc/>
-    public string Summary => "run the operator: keep the managed Services' load-balancer addresses up to date";
+    private readonly Option<string> healthProbeBindAddress = new("--health-probe-bind-address")
+    {
+        HelpName = "ADDR",
+        Description = "/healthz and /readyz, host:port or :port, \"0\" disables",
+        DefaultValueFactory = _ => Defaults.HealthProbeBindAddress,
+    };
 
-    /// <summary>Parses the arguments into options; a wrong command line is a <see cref="UsageException"/>.</summary>
+    private readonly Option<string> metricsBindAddress = new("--metrics-bind-address")
+    {
+        HelpName = "ADDR",
+        Description = "/metrics, same syntax",
+        DefaultValueFactory = _ => Defaults.MetricsBindAddress,
+    };
+
+    /// <summary>Parses the arguments after <c>run</c> into options; a wrong command line is a <see cref="UsageException"/>.</summary>
     public static RunOptions Parse(IReadOnlyList<string> args)
     {
-        var parsed = ParsedArguments.Parse(args, ValueOptions, Flags);
-        var defaults = new RunOptions();
-        var workers = defaults.Workers;
-        if (parsed.Last("--workers") is { } text && !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out workers))
-        {
-            throw new UsageException($"--workers takes a whole number, not \"{text}\"");
-        }
-
-        return new RunOptions
-        {
-            Kubeconfig = parsed.Last("--kubeconfig"),
-            ManageServicesWithoutClass = parsed.Has("--manage-services-without-class"),
-            LeaderElect = parsed.Has("--leader-elect"),
-            LeaderElectionNamespace = parsed.Last("--leader-election-namespace"),
-            Workers = workers,
-            HealthProbeBindAddress = parsed.Last("--health-probe-bind-address") ?? defaults.HealthProbeBindAddress,
-            MetricsBindAddress = parsed.Last("--metrics-bind-address") ?? defaults.MetricsBindAddress,
-        };
+        var command = new RunCommand();
+        return command.Read(CommandLine.ParseOrThrow(command.Build(CliConsole.System), args));
     }
 
     /// <inheritdoc/>
-    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    public Command Build(CliConsole console)
     {
-        if (args.Any(a => a is "-h" or "--help"))
+        var command = new Command(
+            "run",
+            "Run the operator: watch the cluster and keep status.loadBalancer.ingress of every managed LoadBalancer Service equal to the addresses of its nodes. Logs are JSON when standard output is not a terminal.")
         {
-            await console.Out.WriteLineAsync(Usage);
-            return ExitCodes.Success;
-        }
+            kubeconfig, manageServicesWithoutClass, leaderElect, leaderElectionNamespace, workers, healthProbeBindAddress, metricsBindAddress,
+        };
+        command.SetAction((result, cancellationToken) => RunAsync(Read(result), cancellationToken));
+        return command;
+    }
 
-        var options = Parse(args);
+    /// <summary>The options of a parsed command line.</summary>
+    public RunOptions Read(ParseResult result) => new()
+    {
+        Kubeconfig = result.GetValue(kubeconfig),
+        ManageServicesWithoutClass = result.GetValue(manageServicesWithoutClass),
+        LeaderElect = result.GetValue(leaderElect),
+        LeaderElectionNamespace = result.GetValue(leaderElectionNamespace),
+        Workers = result.GetValue(workers),
+        HealthProbeBindAddress = result.GetRequiredValue(healthProbeBindAddress),
+        MetricsBindAddress = result.GetRequiredValue(metricsBindAddress),
+    };
+
+    private static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
+    {
         Runtime.Hosting.OperatorSettings settings;
         try
         {

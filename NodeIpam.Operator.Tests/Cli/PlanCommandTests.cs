@@ -88,23 +88,46 @@ public class PlanCommandTests
         output.Should().Be(
             """
             services:
-            - namespace: "shop"
-              name: "web"
+            - namespace: shop
+              name: web
               managed: true
-              reason: "1 of 2 nodes selected; IPv4 from InternalIPs"
+              reason: 1 of 2 nodes selected; IPv4 from InternalIPs
               ingress:
-              - ip: "10.0.0.2"
+              - ip: 10.0.0.2
               warnings: []
               error: null
               nodes:
-              - name: "n1"
+              - name: n1
                 selected: false
-                reason: "does not match the node selector"
-              - name: "n2"
+                reason: does not match the node selector
+              - name: n2
                 selected: true
-                reason: "selected: advertises 10.0.0.2"
+                reason: 'selected: advertises 10.0.0.2'
 
             """.ReplaceLineEndings("\n"));
+    }
+
+    [Test]
+    public async Task The_yaml_reads_back_as_the_json_even_where_strings_look_like_other_types()
+    {
+        // A Service named "true", an invalid selector (": " and quotes in the reasons), an empty and a null value.
+        const string tricky =
+            """
+            - {apiVersion: v1, kind: Node, metadata: {name: "null", labels: {zone: a}}, status: {addresses: [{type: InternalIP, address: 10.0.0.1}]}}
+            - {apiVersion: v1, kind: Service, metadata: {name: "true", namespace: shop, annotations: {io.cilium.nodeipam/match-node-labels: "zone in (a"}}, spec: {type: LoadBalancer, loadBalancerClass: io.cilium/node}}
+            - {apiVersion: v1, kind: Service, metadata: {name: "yes", namespace: "1"}, spec: {type: LoadBalancer, loadBalancerClass: io.cilium/node}}
+            """;
+        var input = $"apiVersion: v1\nkind: List\nitems:\n{tricky}\n";
+        var yaml = await CliRunner.RunWithInputAsync(input, "plan", "-f", "-", "-o", "yaml");
+        var json = await CliRunner.RunWithInputAsync(input, "plan", "-f", "-", "-o", "json");
+
+        yaml.ExitCode.Should().Be(0, yaml.Error);
+        yaml.Out.Should().Contain("name: \"true\"").And.Contain("namespace: \"1\"");
+
+        // Unquoted scalars typed as YAML 1.1 reads them (true is a boolean, 1 a number): the quoting must keep strings strings.
+        var fromYaml = new YamlDotNet.Serialization.DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build().Deserialize<object>(yaml.Out);
+        var asJson = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(fromYaml));
+        System.Text.Json.Nodes.JsonNode.DeepEquals(asJson, System.Text.Json.Nodes.JsonNode.Parse(json.Out)).Should().BeTrue($"YAML:\n{yaml.Out}\nread back as:\n{asJson}\nJSON:\n{json.Out}");
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using k8s;
+using k8s.Exceptions;
+using k8s.KubeConfigModels;
 
 namespace NodeIpam.Runtime.Client;
 
@@ -52,8 +54,11 @@ internal static class KubeconfigResolver
             "No Kubernetes configuration found: pass a kubeconfig file, set KUBECONFIG, create ~/.kube/config, or run in a pod with a service account.");
     }
 
-    /// <summary>Resolves from this process's environment and loads the configuration.</summary>
-    public static KubernetesClientConfiguration Load(string? explicitPath)
+    /// <summary>
+    /// Resolves from this process's environment and loads the configuration, with <paramref name="context"/> instead
+    /// of the kubeconfig's current context when given.
+    /// </summary>
+    public static KubernetesClientConfiguration Load(string? explicitPath, string? context = null)
     {
         var home = Environment.GetEnvironmentVariable("HOME");
         if (string.IsNullOrEmpty(home))
@@ -61,22 +66,46 @@ internal static class KubeconfigResolver
             home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         }
 
-        var choice = Choose(
-            explicitPath,
-            Environment.GetEnvironmentVariable("KUBECONFIG"),
-            home,
-            File.Exists,
-            KubernetesClientConfiguration.IsInCluster());
-        return Load(choice);
+        return Load(explicitPath, context, Environment.GetEnvironmentVariable("KUBECONFIG"), home, KubernetesClientConfiguration.IsInCluster());
     }
 
-    /// <summary>Loads the configuration <paramref name="choice"/> points at (current context of the kubeconfig).</summary>
-    public static KubernetesClientConfiguration Load(KubeconfigChoice choice) => choice.Source switch
+    /// <summary>Resolves from the facts given (tests) and loads the configuration.</summary>
+    public static KubernetesClientConfiguration Load(string? explicitPath, string? context, string? kubeconfigVariable, string? homeDirectory, bool inCluster) =>
+        Load(Choose(explicitPath, kubeconfigVariable, homeDirectory, File.Exists, inCluster), context);
+
+    /// <summary>
+    /// Loads the configuration <paramref name="choice"/> points at through KubernetesClient's own loading (its
+    /// kubeconfig reader, which also resolves relative certificate paths against their file, its context selection
+    /// and its in-cluster loader). Only the order is ours, and the merge of a KUBECONFIG list (the first occurrence of a
+    /// name wins, as in kubectl): the client merges only inside <see cref="KubernetesClientConfiguration.BuildDefaultConfig"/>,
+    /// which has the same order but reads KUBECONFIG itself, fails on a missing entry (kubectl skips it), takes no
+    /// context, and falls back to http://localhost:8080 when nothing exists.
+    /// </summary>
+    public static KubernetesClientConfiguration Load(KubeconfigChoice choice, string? context = null)
     {
-        KubeconfigSource.InCluster => KubernetesClientConfiguration.InClusterConfig(),
-        // KubernetesClient merges a KUBECONFIG list itself (first occurrence wins, as kubectl) but exposes the merge
-        // only through its default loader, which reads the same variable.
-        KubeconfigSource.EnvironmentFiles when choice.Files.Count > 1 => KubernetesClientConfiguration.BuildDefaultConfig(),
-        _ => KubernetesClientConfiguration.BuildConfigFromConfigFile(choice.Files[0]),
-    };
+        if (choice.Source == KubeconfigSource.InCluster)
+        {
+            return context is null
+                ? KubernetesClientConfiguration.InClusterConfig()
+                : throw new KubeConfigException($"context \"{context}\" was asked for, but there is no kubeconfig (only the in-cluster service account)");
+        }
+
+        if (choice.Files.Count == 1)
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(choice.Files[0], context);
+        }
+
+        var files = choice.Files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(f))).ToList();
+        var merged = new K8SConfiguration
+        {
+            ApiVersion = files[0].ApiVersion,
+            Kind = files[0].Kind,
+            CurrentContext = files.Select(f => f.CurrentContext).FirstOrDefault(c => !string.IsNullOrEmpty(c)),
+            Preferences = files[0].Preferences,
+            Clusters = [.. files.SelectMany(f => f.Clusters ?? []).DistinctBy(c => c.Name)],
+            Contexts = [.. files.SelectMany(f => f.Contexts ?? []).DistinctBy(c => c.Name)],
+            Users = [.. files.SelectMany(f => f.Users ?? []).DistinctBy(u => u.Name)],
+        };
+        return KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, context);
+    }
 }

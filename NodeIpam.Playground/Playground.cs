@@ -1,4 +1,6 @@
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Hosting;
@@ -38,7 +40,11 @@ internal sealed class Playground(PlaygroundOptions options, TextWriter output, T
         await host.StartAsync(cancellationToken);
         try
         {
-            return await WatchAsync(simulator, kubeconfig, cancellationToken);
+            // Whatever stops the operator's host (its console lifetime also listens to SIGTERM and Ctrl+C) ends the
+            // playground too, rather than leaving it watching a stopped operator.
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            return await WatchAsync(simulator, kubeconfig, stopping.Token);
         }
         finally
         {

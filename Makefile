@@ -2,6 +2,9 @@
 CONFIGURATION ?= Release
 IMG ?= nodeipam-operator:latest
 ARGS ?=
+# make install-plugin: where the kubectl-nodeipam launcher goes (on PATH) and where the operator it runs is published.
+BINDIR ?= $(HOME)/.local/bin
+PLUGIN_LIBDIR ?= $(abspath $(BINDIR)/../lib/nodeipam)
 
 .DEFAULT_GOAL := help
 
@@ -27,8 +30,12 @@ run: ## Run the operator against the cluster of your kubeconfig (KUBECONFIG or ~
 	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- run $(ARGS)
 
 .PHONY: plan
-plan: ## Explain a cluster dump without a cluster: kubectl get nodes,services,endpointslices -A -o yaml > dump.yaml; make plan ARGS="-f dump.yaml".
+plan: ## Explain the Services of your cluster (read-only; ARGS="svc/web -n shop"), or of a dump: make plan ARGS="-f dump.yaml".
 	dotnet run --project NodeIpam.Operator -c $(CONFIGURATION) -- plan $(ARGS)
+
+.PHONY: install-plugin
+install-plugin: ## Install the kubectl plugin: BINDIR/kubectl-nodeipam (default ~/.local/bin), so `kubectl nodeipam plan svc/web -n shop` explains a live Service.
+	sh hack/install-plugin.sh "$(abspath $(BINDIR))" "$(PLUGIN_LIBDIR)"
 
 .PHONY: build
 build: ## Build every project.

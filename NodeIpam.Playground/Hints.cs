@@ -18,6 +18,10 @@ internal static class Hints
           kubectl get events -A                            # why a Service has no address
           kubectl get svc web-local -o jsonpath='{"{"}.status.conditions{"}"}'
 
+          make install-plugin                              # once: the kubectl plugin, into ~/.local/bin (on PATH)
+          kubectl nodeipam plan                            # every Service of the namespace: addresses and why
+          kubectl nodeipam plan svc/web-edge               # one Service, node by node
+
         Ctrl+C stops the playground.
         """;
 }

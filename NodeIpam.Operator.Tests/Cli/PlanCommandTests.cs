@@ -139,7 +139,7 @@ public class PlanCommandTests
         error.Should().Be("error: no Service shop/nope in the input\n");
     }
 
-    [TestCase(new[] { "plan" }, "error: -f is required (a file, a directory, or - for standard input) (run \"plan --help\" for usage)\n")]
+    [TestCase(new[] { "plan", "-f", "-", "--service", "shop/web", "-n", "shop" }, "error: --service namespace/name already says which Service: leave out NAME, -n and -A (run \"plan --help\" for usage)\n")]
     [TestCase(new[] { "plan", "-f", "-", "-o", "xml" }, "error: unknown output format \"xml\" (table, json or yaml) (run \"plan --help\" for usage)\n")]
     [TestCase(new[] { "plan", "-f", "-", "--service", "web" }, "error: --service takes namespace/name, not \"web\" (run \"plan --help\" for usage)\n")]
     [TestCase(new[] { "plan", "-f", "-", "--watch" }, "error: unknown option --watch (run \"plan --help\" for usage)\n")]
@@ -151,11 +151,26 @@ public class PlanCommandTests
     }
 
     [Test]
+    public async Task Offline_a_NAME_and_n_narrow_the_dump_as_kubectl_would()
+    {
+        var byName = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "svc/web", "-n", "shop");
+        var byService = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "--service", "shop/web");
+        var inDefault = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "web");
+        var shopOnly = await CliRunner.RunWithInputAsync(Cluster, "plan", "-f", "-", "-n", "shop");
+
+        byName.Out.Should().Be(byService.Out).And.StartWith("Service:   shop/web");
+        inDefault.ExitCode.Should().Be(1, "without -n a NAME is looked up in the namespace default");
+        inDefault.Error.Should().Be("error: no Service default/web in the input\n");
+        shopOnly.Out.Should().Contain("shop/api").And.Contain("shop/web").And.NotContain("kube-system/dns");
+    }
+
+    [Test]
     public async Task Help_describes_the_options()
     {
         var (code, output, _) = await CliRunner.RunAsync("plan", "--help");
         code.Should().Be(0);
-        output.Should().Contain("--manage-services-without-class").And.Contain("-o, --output").And.Contain("--service");
+        output.Should().Contain("--manage-services-without-class").And.Contain("-o, --output").And.Contain("--service")
+            .And.Contain("-n, --namespace").And.Contain("-A, --all-namespaces").And.Contain("--kubeconfig").And.Contain("--context").And.Contain("-f, --filename");
     }
 
     [TestCase("apiVersion: v1\nkind: List\nitems: [", "error: <stdin>: not valid YAML at line 4, column 1")]

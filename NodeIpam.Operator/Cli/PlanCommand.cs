@@ -4,20 +4,43 @@ using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Operator.Cli;
 
-/// <summary><c>plan</c>: runs the domain on a dump of a cluster and prints the result; never contacts a cluster.</summary>
+/// <summary>
+/// <c>plan</c>: runs the domain on the objects of a cluster and prints the result. Without <c>-f</c> it reads them
+/// live (read-only LISTs, kubeconfig found as kubectl does; also installed as <c>kubectl nodeipam</c>); with
+/// <c>-f</c> from a dump, never contacting a cluster. Both print the same for the same objects.
+/// </summary>
 internal sealed class PlanCommand : ICliCommand
 {
-    /// <summary>
-    /// Most per-node decisions a json or yaml report of every Service may hold (each Service lists every node): about
-    /// 1 GB of memory. 2,000 Services on 5,000 nodes would need ten times that; such a dump gets a clear error instead.
-    /// </summary>
-    public const long MaxReportedDecisions = 1_000_000;
+    private static readonly string[] ServicePrefixes = ["svc/", "service/", "services/"];
+
+    private readonly Argument<string?> name = new("NAME")
+    {
+        Arity = ArgumentArity.ZeroOrOne,
+        Description = "only this Service (NAME or svc/NAME), with the decision for every node",
+        CustomParser = ParseName,
+    };
 
     private readonly Option<string[]> filename = new("--filename", "-f")
     {
         HelpName = "FILE|DIR|-",
-        Description = "a YAML/JSON file, a directory of them, or - for standard input (repeatable)",
+        Description = "read a dump instead of the cluster: a YAML/JSON file, a directory of them, or - for standard input (repeatable)",
     };
+
+    private readonly Option<string?> ns = new("--namespace", "-n")
+    {
+        HelpName = "NS",
+        Description = "the Services of this namespace (default: the context's namespace, else default; with -f: every namespace)",
+    };
+
+    private readonly Option<bool> allNamespaces = new("--all-namespaces", "-A") { Description = "the Services of every namespace" };
+
+    private readonly Option<string?> kubeconfig = new("--kubeconfig")
+    {
+        HelpName = "PATH",
+        Description = "kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)",
+    };
+
+    private readonly Option<string?> context = new("--context") { HelpName = "CTX", Description = "the kubeconfig context to use" };
 
     private readonly Option<bool> manageServicesWithoutClass = new("--manage-services-without-class")
     {
@@ -36,7 +59,7 @@ internal sealed class PlanCommand : ICliCommand
     private readonly Option<string?> service = new("--service")
     {
         HelpName = "NAMESPACE/NAME",
-        Description = "only this Service, with the decision for every node",
+        Description = "only this Service, with the decision for every node (same as NAME -n NAMESPACE)",
         CustomParser = ParseService,
     };
 
@@ -52,71 +75,71 @@ internal sealed class PlanCommand : ICliCommand
     {
         var command = new Command(
             "plan",
-            "Show which addresses each LoadBalancer Service gets, and why: runs the address selection offline on a dump such as `kubectl get nodes,services,endpointslices -A -o yaml`.")
+            "Show which addresses each LoadBalancer Service gets, and why. Reads Nodes, Services and EndpointSlices from the cluster of your kubeconfig (read-only), or with -f from a dump such as `kubectl get nodes,services,endpointslices -A -o yaml`.")
         {
-            filename, manageServicesWithoutClass, output, service,
+            name, filename, ns, allNamespaces, kubeconfig, context, manageServicesWithoutClass, output, service,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetResult(filename) is null)
-            {
-                result.AddError("-f is required (a file, a directory, or - for standard input)");
-            }
-        });
-        command.SetAction((result, cancellationToken) => RunAsync(Read(result), console, cancellationToken));
+        command.Validators.Add(Validate);
+        command.SetAction((result, cancellationToken) => PlanRun.RunAsync(Read(result), console, cancellationToken));
         return command;
     }
 
     /// <summary>The options of a parsed command line.</summary>
     public PlanOptions Read(ParseResult result)
     {
-        (string, string)? only = result.GetValue(service) is { } key ? (key[..key.IndexOf('/', StringComparison.Ordinal)], key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]) : null;
+        var (serviceNamespace, serviceName) = result.GetValue(service) is { } key ? (key[..key.IndexOf('/', StringComparison.Ordinal)], key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]) : (null, null);
         return new PlanOptions(
             result.GetValue(filename) ?? [],
             new ManagementOptions(result.GetValue(manageServicesWithoutClass)),
             Enum.Parse<PlanOutput>(result.GetRequiredValue(output), ignoreCase: true),
-            only);
+            result.GetValue(ns) ?? serviceNamespace,
+            result.GetValue(name) ?? serviceName,
+            result.GetValue(allNamespaces),
+            result.GetValue(kubeconfig),
+            result.GetValue(context));
     }
 
-    private static async Task<int> RunAsync(PlanOptions options, CliConsole console, CancellationToken cancellationToken)
+    private void Validate(CommandResult result)
     {
-        _ = cancellationToken;
-        var dump = ClusterDumpReader.Read(options.Sources, console.In);
-        var results = Plan(dump, options);
-        if (options.Service is { } wanted && results.Count == 0)
+        bool Given(Option option) => result.GetResult(option) is { Implicit: false };
+        var hasName = result.GetResult(name) is not null;
+        if (Given(filename) && (Given(kubeconfig) || Given(context)))
         {
-            throw new InputException($"no Service {wanted.Namespace}/{wanted.Name} in the input");
+            result.AddError("-f reads files, --kubeconfig and --context a cluster: use one or the other");
         }
-
-        if (options.Output != PlanOutput.Table && options.Service is null
-            && (long)results.Count * dump.Nodes.Count is var decisions && decisions > MaxReportedDecisions)
+        else if (Given(ns) && Given(allNamespaces))
         {
-            throw new InputException(
-                $"-o {options.Output.ToString().ToLowerInvariant()} would list every node for every Service ({results.Count} × {dump.Nodes.Count} = {decisions:N0} decisions, more than {MaxReportedDecisions:N0}): use the table output, or --service namespace/name");
+            result.AddError("-n and -A exclude each other");
         }
-
-        var text = options.Output switch
+        else if (Given(service) && (hasName || Given(ns) || Given(allNamespaces)))
         {
-            PlanOutput.Json => PlanReportWriter.ToJson(PlanReport.From(results)),
-            PlanOutput.Yaml => PlanReportWriter.ToYaml(PlanReport.From(results)),
-            _ when options.Service is not null => PlanTableWriter.Explain(results[0]),
-            _ => PlanTableWriter.Table(results),
-        };
-        await console.Out.WriteAsync(text);
-        return ExitCodes.Success;
+            result.AddError("--service namespace/name already says which Service: leave out NAME, -n and -A");
+        }
+        else if (hasName && Given(allNamespaces))
+        {
+            result.AddError("a Service NAME is looked up in one namespace: use -n NS instead of -A");
+        }
     }
 
-    /// <summary>Plans every Service in the dump (or only the one asked for), sorted by namespace then name.</summary>
-    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options)
+    private static string? ParseName(ArgumentResult result)
     {
-        var nodes = dump.Nodes.Select(n => NodeFacts.From(n)).ToList();
-        var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
-        return [.. dump.Services
-            .Select(s => ServiceFacts.From(s, options.Management))
-            .Where(s => options.Service is not { } only || (s.Namespace == only.Namespace && s.Name == only.Name))
-            .OrderBy(s => s.Namespace, StringComparer.Ordinal)
-            .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices)))];
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (text.StartsWith('-'))
+        {
+            // An unknown option lands here, as the positional argument: say what it is.
+            result.AddError($"unknown option {text.Split('=')[0]}");
+            return null;
+        }
+
+        var prefix = ServicePrefixes.FirstOrDefault(p => text.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+        var serviceName = prefix is null ? text : text[prefix.Length..];
+        if (serviceName.Length == 0 || serviceName.Contains('/', StringComparison.Ordinal))
+        {
+            result.AddError($"NAME is a Service name or svc/NAME, not \"{text}\"");
+            return null;
+        }
+
+        return serviceName;
     }
 
     private static string ParseOutput(ArgumentResult result)

@@ -9,10 +9,10 @@ namespace NodeIpam.Runtime.Client;
 /// list; missing ones skipped); else ~/.kube/config; else the in-cluster service account. (controller-runtime's
 /// GetConfig tries in-cluster before ~/.kube/config; the difference only shows on a developer machine inside a pod.)
 /// </summary>
-internal static class KubeconfigResolver
+public static class KubeconfigResolver
 {
     /// <summary>The pure decision, from the facts given; throws when there is no configuration at all.</summary>
-    public static KubeconfigChoice Choose(
+    internal static KubeconfigChoice Choose(
         string? explicitPath,
         string? kubeconfigVariable,
         string? homeDirectory,
@@ -70,7 +70,7 @@ internal static class KubeconfigResolver
     }
 
     /// <summary>Resolves from the facts given (tests) and loads the configuration.</summary>
-    public static KubernetesClientConfiguration Load(string? explicitPath, string? context, string? kubeconfigVariable, string? homeDirectory, bool inCluster) =>
+    internal static KubernetesClientConfiguration Load(string? explicitPath, string? context, string? kubeconfigVariable, string? homeDirectory, bool inCluster) =>
         Load(Choose(explicitPath, kubeconfigVariable, homeDirectory, File.Exists, inCluster), context);
 
     /// <summary>
@@ -81,7 +81,7 @@ internal static class KubeconfigResolver
     /// which has the same order but reads KUBECONFIG itself, fails on a missing entry (kubectl skips it), takes no
     /// context, and falls back to http://localhost:8080 when nothing exists.
     /// </summary>
-    public static KubernetesClientConfiguration Load(KubeconfigChoice choice, string? context = null)
+    internal static KubernetesClientConfiguration Load(KubeconfigChoice choice, string? context = null)
     {
         if (choice.Source == KubeconfigSource.InCluster)
         {

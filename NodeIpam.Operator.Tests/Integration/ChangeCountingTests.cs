@@ -123,6 +123,32 @@ internal sealed class ChangeCountingTests
     }
 
     [Test]
+    public async Task A_restart_writes_nothing_when_a_condition_message_is_cut_next_to_an_emoji()
+    {
+        // The selector's text is quoted in the message, far beyond the 32,768-byte limit; the two Services shift
+        // the emojis by one character, so one of them straddles any cut point counted in UTF-16 characters.
+        var emojis = string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
+        var store = harness.Simulator.Store;
+        store.Create(Node("node-a", "10.0.0.1"));
+        store.Create(Service("even", selector: emojis));
+        store.Create(Service("odd", selector: "x" + emojis));
+        await harness.StartOperatorAsync();
+        await harness.WaitForReasonAsync("even", ServiceStatusNames.InvalidSelectorReason);
+        await harness.WaitForReasonAsync("odd", ServiceStatusNames.InvalidSelectorReason);
+        await harness.WaitIdleAsync();
+        System.Text.Encoding.UTF8.GetByteCount(harness.Condition("odd")!.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
+        await harness.StopOperatorAsync();
+        harness.Simulator.Requests.Reset();
+
+        await harness.StartOperatorAsync();
+        await Eventually.HoldsAsync(() => harness.Reconciles >= 2, "both Services were reconciled after the restart");
+        await harness.WaitIdleAsync();
+
+        harness.StatusWrites.Should().Be(0);
+        harness.Simulator.Requests.Count(verb: "create", resource: "events").Should().Be(0);
+    }
+
+    [Test]
     public async Task One_relevant_label_change_writes_exactly_the_affected_services_once()
     {
         var store = harness.Simulator.Store;

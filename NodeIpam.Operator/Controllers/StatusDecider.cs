@@ -37,10 +37,16 @@ internal static class StatusDecider
     ];
 
     /// <summary>
-    /// Decides for a managed Service; <paramref name="nodes"/> (every cached node) bound the addresses an invalid
-    /// selector keeps, <paramref name="now"/> stamps a condition whose status changes.
+    /// As <see cref="Decide(V1Service, ServicePlan, IReadOnlyCollection{NodeFacts}, DateTimeOffset)"/> for a caller
+    /// without the nodes (a check that the status matches a plan): an invalid selector's addresses are all kept.
     /// </summary>
-    public static StatusDecision Decide(V1Service service, ServicePlan plan, IReadOnlyCollection<NodeFacts> nodes, DateTimeOffset now)
+    public static StatusDecision Decide(V1Service service, ServicePlan plan, DateTimeOffset now) => Decide(service, plan, null, now);
+
+    /// <summary>
+    /// Decides for a managed Service; <paramref name="nodes"/> (every cached node; null: unknown) bound the addresses
+    /// an invalid selector keeps, <paramref name="now"/> stamps a condition whose status changes.
+    /// </summary>
+    public static StatusDecision Decide(V1Service service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
         var (current, currentIsCanonical) = CurrentIngress(service);
         var existing = ServiceChangeFilter.OurCondition(service);
@@ -132,9 +138,9 @@ internal static class StatusDecider
     // An invalid selector: the status is kept, except addresses no existing, eligible node reports any more (a node
     // deleted or excluded since), which must not stay advertised just because the selector cannot be read.
     private static StatusDecision KeepStatus(
-        IReadOnlyList<string> current, V1Condition? existing, string error, IReadOnlyCollection<NodeFacts> nodes, DateTimeOffset now)
+        IReadOnlyList<string> current, V1Condition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
-        var kept = current.Count == 0 ? current : StillReported(current, nodes);
+        var kept = current.Count == 0 || nodes is null ? current : StillReported(current, nodes);
         var ingressChanges = kept.Count != current.Count;
         var condition = Condition(existing, "False", ServiceStatusNames.InvalidSelectorReason, error, kept, now);
         var conditionChanges = !SameCondition(existing, condition);

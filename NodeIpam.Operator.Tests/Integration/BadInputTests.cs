@@ -80,11 +80,7 @@ internal sealed class BadInputTests
         harness.Ingress("web").Should().BeEmpty();
         harness.Condition("web")!.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
         harness.Events("web").Count(e => e.Reason == ServiceStatusNames.InvalidSelectorReason).Should().Be(1, "the error did not change");
-        await harness.StopOperatorAsync();
-        harness.Simulator.Requests.Reset();
-        await harness.StartOperatorAsync();
-        await Eventually.HoldsAsync(() => harness.Reconciles >= 2, "both Services were reconciled after the restart");
-        await harness.WaitIdleAsync();
+        await harness.RestartOperatorAsync(reconciles: 2);
         harness.StatusWrites.Should().Be(0);
     }
 

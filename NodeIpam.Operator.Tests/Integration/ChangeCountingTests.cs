@@ -111,12 +111,8 @@ internal sealed class ChangeCountingTests
         await harness.WaitForReasonAsync("broken", ServiceStatusNames.InvalidSelectorReason);
         await harness.WaitForIngressAsync("local", "10.0.0.2");
         await harness.WaitIdleAsync();
-        await harness.StopOperatorAsync();
-        harness.Simulator.Requests.Reset();
 
-        await harness.StartOperatorAsync();
-        await Eventually.HoldsAsync(() => harness.Reconciles >= 4, "every managed Service was reconciled after the restart");
-        await harness.WaitIdleAsync();
+        await harness.RestartOperatorAsync(reconciles: 4);
 
         harness.StatusWrites.Should().Be(0);
         harness.Simulator.Requests.Count(verb: "create", resource: "events").Should().Be(0, "nothing changed, so nothing is announced again");
@@ -137,12 +133,8 @@ internal sealed class ChangeCountingTests
         await harness.WaitForReasonAsync("odd", ServiceStatusNames.InvalidSelectorReason);
         await harness.WaitIdleAsync();
         System.Text.Encoding.UTF8.GetByteCount(harness.Condition("odd")!.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
-        await harness.StopOperatorAsync();
-        harness.Simulator.Requests.Reset();
 
-        await harness.StartOperatorAsync();
-        await Eventually.HoldsAsync(() => harness.Reconciles >= 2, "both Services were reconciled after the restart");
-        await harness.WaitIdleAsync();
+        await harness.RestartOperatorAsync(reconciles: 2);
 
         harness.StatusWrites.Should().Be(0);
         harness.Simulator.Requests.Count(verb: "create", resource: "events").Should().Be(0);

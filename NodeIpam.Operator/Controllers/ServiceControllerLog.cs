@@ -14,7 +14,7 @@ internal static partial class ServiceControllerLog
     [LoggerMessage(
         EventId = 2005,
         Level = LogLevel.Information,
-        Message = "Service {Namespace}/{Name}: the cache has not yet seen our status write (resourceVersion {ResourceVersion}); deciding again when the watch delivers it, or every {Fallback}")]
+        Message = "Service {Namespace}/{Name}: the cache still shows resourceVersion {ResourceVersion}, from before our last status write; deciding again when the watch delivers the write, or every {Fallback}")]
     public static partial void AwaitingEcho(ILogger logger, string @namespace, string name, string? resourceVersion, TimeSpan fallback);
 
     [LoggerMessage(

@@ -237,5 +237,4 @@ internal static class StatusDecider
         <= MessageList.MaxItems => string.Join(", ", ips),
         _ => $"{string.Join(", ", ips.Take(MessageList.MaxItems))} and {ips.Count - MessageList.MaxItems} more",
     };
-
 }

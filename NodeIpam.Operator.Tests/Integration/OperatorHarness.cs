@@ -78,6 +78,19 @@ internal sealed class OperatorHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the operator, forgets the requests counted so far, starts it again and waits until it has reconciled
+    /// <paramref name="reconciles"/> Services and is idle: what the restart wrote is then <see cref="StatusWrites"/>.
+    /// </summary>
+    public async Task RestartOperatorAsync(int reconciles, RunOptions? options = null)
+    {
+        await StopOperatorAsync();
+        Simulator.Requests.Reset();
+        await StartOperatorAsync(options);
+        await Eventually.HoldsAsync(() => Reconciles >= reconciles, $"{reconciles} Services were reconciled after the restart");
+        await WaitIdleAsync();
+    }
+
     /// <summary>Waits until nothing is queued, waiting for a retry or being reconciled, several polls in a row.</summary>
     public async Task WaitIdleAsync(int seconds = 30)
     {

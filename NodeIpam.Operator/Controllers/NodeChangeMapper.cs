@@ -34,13 +34,19 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
         foreach (var service in informers.GetInformer<V1Service>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
         {
             var serviceFacts = facts.Service(service);
+            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
             if (serviceFacts.Selector.Selector is not { } selector)
             {
-                // An invalid selector is retried only when the Service itself changes.
+                // An invalid selector is retried only when the Service itself changes; a node change matters only
+                // when it may take away one of the addresses the Service keeps.
+                if (KeptAddressImpact.MayDrop(service, old, @new))
+                {
+                    keys.Add(key);
+                }
+
                 continue;
             }
 
-            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
             var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
             var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
             if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress))

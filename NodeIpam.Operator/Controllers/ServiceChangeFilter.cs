@@ -5,12 +5,14 @@ using NodeIpam.Runtime.Controllers;
 namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
-/// The Service controller's event filter: an update is reconciled only when something the controller reads changed
-/// (the selector annotation, deletion, the spec fields of management, policy and families, the load-balancer status
-/// or our condition), and not when it is the watch echo of our own status write. A status changed by someone else
-/// (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
+/// The Service controller's event filter. Only Services that are ours, or carry our condition (they were ours:
+/// what we wrote must be removed, also when that is found at start-up), are reconciled. An update is reconciled only
+/// when something the controller reads changed (the selector annotation, deletion, the spec fields of management,
+/// policy and families, the load-balancer status or our condition), and not when it is the watch echo of our own
+/// status write, unless a reconcile awaits that echo (<see cref="WrittenStatuses.AwaitEcho"/>). A status changed by
+/// someone else (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
 /// </summary>
-internal sealed class ServiceChangeFilter(WrittenStatuses written)
+internal sealed class ServiceChangeFilter(WrittenStatuses written, FactsCache facts)
 {
     /// <summary>Whether <paramref name="change"/> must be reconciled.</summary>
     public bool ShouldReconcile(ObjectChange<V1Service> change)
@@ -19,6 +21,16 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
         if (change.IsDelete)
         {
             written.Forget(key);
+            return false;
+        }
+
+        if (written.TakeAwaitedEcho(key, change.New!))
+        {
+            return true;
+        }
+
+        if (!Concerns(change.New!) && (change.Old is null || !Concerns(change.Old)))
+        {
             return false;
         }
 
@@ -36,6 +48,9 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
         // Only the status changed, to what we wrote: the echo of our own write.
         return !(SameInputs(old, @new) && written.IsOwnWrite(key, @new));
     }
+
+    /// <summary>Ours, or carrying our condition.</summary>
+    private bool Concerns(V1Service service) => facts.Service(service).IsManaged || OurCondition(service) is not null;
 
     /// <summary>True when the two versions agree on every field the controller reads.</summary>
     internal static bool SameForController(V1Service old, V1Service @new) =>

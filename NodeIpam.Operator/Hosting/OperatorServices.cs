@@ -22,7 +22,7 @@ internal static class OperatorServices
         var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
         var transforms = new CacheTransforms(facts);
         var written = new WrittenStatuses(facts.Names);
-        var filter = new ServiceChangeFilter(written);
+        var filter = new ServiceChangeFilter(written, facts);
         services.AddSingleton(facts);
         services.AddSingleton(written);
         services.AddSingleton<OperatorMetrics>();

@@ -7,6 +7,7 @@ using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Tests.Health;
 
@@ -19,7 +20,7 @@ public sealed class ProbeServerTests
     {
         await using var fixture = await Fixture.StartAsync("127.0.0.1:0", "127.0.0.1:0");
         fixture.Server.HealthAddress!.Port.Should().NotBe(fixture.Server.MetricsAddress!.Port);
-        fixture.Registry.CreateCounter("nodeipam_probe_test_total", "A test counter.").Inc();
+        Prometheus.Metrics.WithCustomRegistry(fixture.Registry).CreateCounter("nodeipam_probe_test_total", "A test counter.").Inc();
 
         (await Http.GetAsync(new Uri(fixture.Server.HealthAddress, "/healthz"))).StatusCode.Should().Be(HttpStatusCode.OK);
         var metrics = await Http.GetAsync(new Uri(fixture.Server.MetricsAddress, "/metrics"));
@@ -120,7 +121,7 @@ public sealed class ProbeServerTests
 
         public ProbeServer Server { get; private set; } = null!;
 
-        public MetricsRegistry Registry { get; } = new();
+        public CollectorRegistry Registry { get; } = RuntimeMetrics.CreateRegistry();
 
         public CachesSyncedHealthCheckTests.FakeStatus Controller { get; } = new("service", synced: false);
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Runtime.Hosting;
-using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Health;
 
@@ -15,14 +15,14 @@ namespace NodeIpam.Runtime.Health;
 /// tagged <see cref="HealthTags.Liveness"/>), <c>/readyz</c> (checks tagged <see cref="HealthTags.Readiness"/>),
 /// both 200 when every check passes (or is degraded) and 500 otherwise, with one <c>[+]name ok</c> /
 /// <c>[-]name failed: reason</c> line per check as the API server's own probes print; and <c>/metrics</c> (the
-/// <see cref="MetricsRegistry"/> in the Prometheus text format). GET and HEAD only; one request per connection. The
+/// <see cref="CollectorRegistry"/> in the Prometheus text format). GET and HEAD only; one request per connection. The
 /// probe and metrics addresses are bound separately unless they are the same address, and either can be disabled.
 /// </summary>
 internal sealed class ProbeServer : IHostedService, IAsyncDisposable
 {
     private readonly OperatorSettings _settings;
     private readonly HealthCheckService _health;
-    private readonly MetricsRegistry _registry;
+    private readonly CollectorRegistry _registry;
     private readonly ILogger<ProbeServer> _logger;
     private readonly List<(TcpListener Listener, Task Loop)> _listeners = [];
     // Probes, scrapes and a person with curl: a handful at once. Beyond this, connections are refused.
@@ -37,7 +37,7 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
     private readonly SemaphoreSlim _connections = new(MaxConnections);
     private int _stopped;
 
-    public ProbeServer(OperatorSettings settings, HealthCheckService health, MetricsRegistry registry, ILogger<ProbeServer> logger)
+    public ProbeServer(OperatorSettings settings, HealthCheckService health, CollectorRegistry registry, ILogger<ProbeServer> logger)
     {
         _settings = settings;
         _health = health;
@@ -196,7 +196,9 @@ internal sealed class ProbeServer : IHostedService, IAsyncDisposable
     {
         if (serveMetrics && path == "/metrics")
         {
-            return (200, "OK", TextFormat.ContentType, _registry.Export());
+            using var text = new MemoryStream();
+            await _registry.CollectAndExportAsTextAsync(text, cancellationToken).ConfigureAwait(false);
+            return (200, "OK", "text/plain; version=0.0.4; charset=utf-8", Encoding.UTF8.GetString(text.ToArray()));
         }
 
         if (serveHealth && path is "/healthz" or "/readyz")

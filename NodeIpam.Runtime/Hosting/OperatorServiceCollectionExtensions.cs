@@ -7,6 +7,7 @@ using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.LeaderElection;
 using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Hosting;
 
@@ -17,7 +18,8 @@ public static class OperatorServiceCollectionExtensions
     /// Validates <paramref name="settings"/> (throws on a bad value) and registers the runtime: the Kubernetes client
     /// (<c>k8s.IKubernetes</c>, counting <c>rest_client_requests_total</c>), the shared informers, leader election
     /// (or a permanent leader when off), the <see cref="IEventRecorder"/> (reportingInstance = the leader-election
-    /// identity, i.e. the pod name), the <see cref="MetricsRegistry"/>, health checks (readiness = every
+    /// identity, i.e. the pod name), the metrics (prometheus-net's <see cref="CollectorRegistry"/> and an
+    /// <see cref="IMetricFactory"/> for the operator's own), health checks (readiness = every
     /// controller's caches synced) and the probe/metrics endpoint. Add controllers on the returned builder.
     /// Services already registered (a <see cref="TimeProvider"/>, an <c>IKubernetes</c>) are kept.
     /// </summary>
@@ -29,8 +31,9 @@ public static class OperatorServiceCollectionExtensions
 
         services.TryAddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<MetricsRegistry>();
+        services.TryAddSingleton(_ => RuntimeMetrics.CreateRegistry());
         services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton(sp => sp.GetRequiredService<RuntimeMetrics>().Factory);
         services.TryAddSingleton<KubernetesClientFactory>();
         services.TryAddSingleton<k8s.IKubernetes>(sp => sp.GetRequiredService<KubernetesClientFactory>().CreateFromSettings());
         services.AddInformers();

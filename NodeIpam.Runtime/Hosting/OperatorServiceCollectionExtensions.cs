@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Events;
 using NodeIpam.Runtime.Health;
@@ -20,7 +21,7 @@ public static class OperatorServiceCollectionExtensions
     /// (or a permanent leader when off), the <see cref="IEventRecorder"/> (reportingInstance = the leader-election
     /// identity, i.e. the pod name), the metrics (prometheus-net's <see cref="CollectorRegistry"/> and an
     /// <see cref="IMetricFactory"/> for the operator's own), health checks (readiness = every
-    /// controller's caches synced) and the probe/metrics endpoint. Add controllers on the returned builder.
+    /// controller's caches synced) and the probe and metrics endpoints (Kestrel). Add controllers on the returned builder.
     /// Services already registered (a <see cref="TimeProvider"/>, an <c>IKubernetes</c>) are kept.
     /// </summary>
     public static IOperatorBuilder AddKubernetesOperator(this IServiceCollection services, OperatorSettings settings)
@@ -44,6 +45,10 @@ public static class OperatorServiceCollectionExtensions
         });
 
         services.AddHealthChecks().AddCheck<CachesSyncedHealthCheck>("caches-synced", tags: [HealthTags.Readiness]);
+        services.TryAddSingleton(sp => new MetricsAuthorizer(
+            () => sp.GetRequiredService<k8s.IKubernetes>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<MetricsAuthorizer>()));
         services.TryAddSingleton<ProbeServer>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ProbeServer>());
         services.AddHostedService<MemoryTrimmer>();

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -53,7 +54,7 @@ internal sealed class KestrelEndpoint(
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or SocketException)
+        catch (Exception e) when (e is IOException or SocketException or AddressInUseException)
         {
             host.Dispose();
             throw new EndpointStartException($"cannot serve {what} on {address}: {Reason(e)}", e);
@@ -113,9 +114,9 @@ internal sealed class KestrelEndpoint(
 
     private static string Reason(Exception e) => e switch
     {
-        IOException { InnerException: { } inner } when inner is SocketException or IOException => Reason(inner),
-        SocketException socket when socket.SocketErrorCode == SocketError.AddressNotAvailable => "the address is not on this machine",
-        _ when e.GetType().Name == "AddressInUseException" => "the address is already in use",
+        AddressInUseException => "the address is already in use",
+        SocketException { SocketErrorCode: SocketError.AddressNotAvailable } => "the address is not on this machine",
+        IOException { InnerException: { } inner } => Reason(inner),
         _ => e.Message,
     };
 

@@ -39,7 +39,13 @@ internal sealed class ParsedArguments
             }
             else if (flags.Contains(name))
             {
-                parsed.options.Add((name, equals > 0 ? arg[(equals + 1)..] : null));
+                var value = equals > 0 ? arg[(equals + 1)..] : null;
+                if (value is not null && !bool.TryParse(value, out _))
+                {
+                    throw new UsageException($"{name} takes true or false, not \"{value}\"");
+                }
+
+                parsed.options.Add((name, value));
             }
             else
             {
@@ -55,17 +61,10 @@ internal sealed class ParsedArguments
 
     /// <summary>
     /// A boolean flag: <c>--flag</c> and <c>--flag=true</c> are true, <c>--flag=false</c> false (the last one wins),
-    /// <paramref name="absent"/> when not given; any other value is a <see cref="UsageException"/>.
+    /// <paramref name="absent"/> when not given (<see cref="Parse"/> refuses any other value).
     /// </summary>
     public bool Flag(string name, bool absent = false) =>
-        options.LastOrDefault(o => o.Name == name) is ({ }, var value)
-            ? value switch
-            {
-                null => true,
-                _ when bool.TryParse(value, out var parsed) => parsed,
-                _ => throw new UsageException($"{name} takes true or false, not \"{value}\""),
-            }
-            : absent;
+        options.LastOrDefault(o => o.Name == name) is ({ }, var value) ? value is null || bool.Parse(value) : absent;
 
     /// <summary>Every value given for any of the names, in order.</summary>
     public IReadOnlyList<string> All(params string[] names) => [.. options.Where(o => names.Contains(o.Name)).Select(o => o.Value!)];

@@ -5,6 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Health;
@@ -151,10 +152,14 @@ public sealed class ProbeServerTests
         busy.Start();
         var port = ((IPEndPoint)busy.LocalEndpoint).Port;
 
-        var start = () => Fixture.StartAsync($"127.0.0.1:{port}", "0");
+        var logged = new List<string>();
+        using var loggers = LoggerFactory.Create(logging => logging.AddProvider(new ListLoggerProvider(logged)).SetMinimumLevel(LogLevel.Trace));
+        var start = () => Fixture.StartAsync($"127.0.0.1:{port}", "0", loggers: loggers);
 
         var error = (await start.Should().ThrowAsync<EndpointStartException>()).Which.Message;
         error.Should().Be($"cannot serve /healthz and /readyz on 127.0.0.1:{port}: the address is already in use");
+        logged.Should().NotContain(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal),
+            "the exception is the one report; nothing else logs the failure");
     }
 
     [Test]
@@ -245,6 +250,31 @@ public sealed class ProbeServerTests
         File.SetLastWriteTimeUtc(Path.Combine(directory, "tls.key"), written);
     }
 
+    private sealed class ListLoggerProvider(List<string> entries) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new ListLogger(entries, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class ListLogger(List<string> entries, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                lock (entries)
+                {
+                    entries.Add($"{logLevel} {category}: {formatter(state, exception)}");
+                }
+            }
+        }
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         private ServiceProvider _services = null!;
@@ -257,7 +287,8 @@ public sealed class ProbeServerTests
 
         public volatile bool Live = true;
 
-        public static async Task<Fixture> StartAsync(string health, string metrics, bool secure = true, string? certDir = null, TimeProvider? time = null)
+        public static async Task<Fixture> StartAsync(
+            string health, string metrics, bool secure = true, string? certDir = null, TimeProvider? time = null, ILoggerFactory? loggers = null)
         {
             var fixture = new Fixture();
             var collection = new ServiceCollection();
@@ -275,7 +306,7 @@ public sealed class ProbeServerTests
             var authorizer = new MetricsAuthorizer(
                 () => throw new InvalidOperationException("no API server in these tests"), time, NullLogger.Instance);
             fixture.Server = new ProbeServer(
-                settings, fixture._services.GetRequiredService<HealthCheckService>(), fixture.Registry, authorizer, time, NullLoggerFactory.Instance);
+                settings, fixture._services.GetRequiredService<HealthCheckService>(), fixture.Registry, authorizer, time, loggers ?? NullLoggerFactory.Instance);
             try
             {
                 await fixture.Server.StartAsync(CancellationToken.None);

@@ -39,7 +39,11 @@ internal sealed class KestrelEndpoint(
         var host = new HostBuilder()
             .ConfigureServices(services =>
             {
-                services.AddSingleton(loggerFactory);
+                // Kestrel logs through the operator's loggers; this inner host's own start failure is not logged,
+                // since the EndpointStartException below is reported once, in one line, by whoever started it.
+                services.AddLogging(logging => logging
+                    .AddProvider(new ForwardingLoggerProvider(loggerFactory))
+                    .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None));
                 services.AddSingleton<IHostLifetime, NoLifetime>();
             })
             .ConfigureWebHost(
@@ -119,6 +123,15 @@ internal sealed class KestrelEndpoint(
         IOException { InnerException: { } inner } => Reason(inner),
         _ => e.Message,
     };
+
+    private sealed class ForwardingLoggerProvider(ILoggerFactory outer) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => outer.CreateLogger(categoryName);
+
+        public void Dispose()
+        {
+        }
+    }
 
     // The operator's host handles SIGTERM and Ctrl+C; this inner host must not.
     private sealed class NoLifetime : IHostLifetime

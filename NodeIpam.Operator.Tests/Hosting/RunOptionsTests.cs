@@ -28,7 +28,12 @@ internal sealed class RunOptionsTests
     {
         var settings = new RunOptions
         {
-            Workers = 3, HealthProbeBindAddress = ":9000", MetricsBindAddress = "0", MetricsSecure = false, MetricsCertDir = "/certs", Kubeconfig = "/k",
+            Workers = 3,
+            HealthProbeBindAddress = ":9000",
+            MetricsBindAddress = "0",
+            MetricsSecure = false,
+            MetricsCertDir = "/certs",
+            Kubeconfig = "/k",
         }.ToSettings();
 
         settings.LeaderElection.Should().BeNull();

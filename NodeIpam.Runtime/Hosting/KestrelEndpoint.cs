@@ -66,7 +66,7 @@ internal sealed class KestrelEndpoint(
 
         _host = host;
         var bound = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Address = new Uri(bound.Replace("://[::]:", "://[::1]:", StringComparison.Ordinal).Replace("://0.0.0.0:", "://127.0.0.1:", StringComparison.Ordinal));
+        Address = new Uri(bound);
     }
 
     public async ValueTask DisposeAsync()

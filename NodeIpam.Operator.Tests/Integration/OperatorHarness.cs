@@ -60,7 +60,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public async Task StartOperatorAsync(RunOptions? options = null)
     {
         options ??= new RunOptions();
-        options = options with { HealthProbeBindAddress = "127.0.0.1:0", MetricsBindAddress = "127.0.0.1:0" };
+        options = options with { HealthProbeBindAddress = "127.0.0.1:0", MetricsBindAddress = "127.0.0.1:0", MetricsSecure = false };
         var settings = options.ToSettings(Simulator.ClientConfiguration(), () => Namespace);
         Host = OperatorHost.Build(options, settings, logging => logging.ClearProviders().AddFilter(_ => false));
         await Host.StartAsync();

@@ -60,6 +60,6 @@ internal sealed record PlanOptions(IReadOnlyList<string> Sources, ManagementOpti
             service = (key[..slash], key[(slash + 1)..]);
         }
 
-        return new PlanOptions(sources, new ManagementOptions(parsed.Has("--manage-services-without-class")), output, service);
+        return new PlanOptions(sources, new ManagementOptions(parsed.Flag("--manage-services-without-class")), output, service);
     }
 }

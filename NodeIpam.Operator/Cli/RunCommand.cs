@@ -4,6 +4,7 @@ using k8s.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodeIpam.Operator.Hosting;
+using NodeIpam.Runtime.Hosting;
 
 namespace NodeIpam.Operator.Cli;
 
@@ -15,9 +16,9 @@ namespace NodeIpam.Operator.Cli;
 internal sealed class RunCommand : ICliCommand
 {
     private static readonly HashSet<string> ValueOptions =
-        ["--kubeconfig", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address"];
+        ["--kubeconfig", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address", "--metrics-cert-dir"];
 
-    private static readonly HashSet<string> Flags = ["--manage-services-without-class", "--leader-elect", "-h", "--help"];
+    private static readonly HashSet<string> Flags = ["--manage-services-without-class", "--leader-elect", "--metrics-secure", "-h", "--help"];
 
     /// <summary>The usage text.</summary>
     public static string Usage { get; } =
@@ -25,6 +26,7 @@ internal sealed class RunCommand : ICliCommand
         Usage: NodeIpam.Operator run [--kubeconfig PATH] [--manage-services-without-class] [--leader-elect]
                                      [--leader-election-namespace NS] [--workers N]
                                      [--health-probe-bind-address ADDR] [--metrics-bind-address ADDR]
+                                     [--metrics-secure[=true|false]] [--metrics-cert-dir DIR]
 
         Watches the cluster and keeps status.loadBalancer.ingress of every managed LoadBalancer Service equal to the
         addresses of its nodes. Logs are JSON when standard output is not a terminal.
@@ -40,6 +42,10 @@ internal sealed class RunCommand : ICliCommand
                                    /healthz and /readyz, host:port or :port, "0" disables (default {new RunOptions().HealthProbeBindAddress})
           --metrics-bind-address ADDR
                                    /metrics, same syntax (default {new RunOptions().MetricsBindAddress})
+          --metrics-secure[=true|false]
+                                   /metrics over HTTPS, each scrape's token checked with a TokenReview and a
+                                   SubjectAccessReview (default true; false: plain HTTP, open to anyone)
+          --metrics-cert-dir DIR   tls.crt and tls.key for /metrics, reloaded when they change (default: self-signed)
         """;
 
     /// <inheritdoc/>
@@ -62,12 +68,14 @@ internal sealed class RunCommand : ICliCommand
         return new RunOptions
         {
             Kubeconfig = parsed.Last("--kubeconfig"),
-            ManageServicesWithoutClass = parsed.Has("--manage-services-without-class"),
-            LeaderElect = parsed.Has("--leader-elect"),
+            ManageServicesWithoutClass = parsed.Flag("--manage-services-without-class"),
+            LeaderElect = parsed.Flag("--leader-elect"),
             LeaderElectionNamespace = parsed.Last("--leader-election-namespace"),
             Workers = workers,
             HealthProbeBindAddress = parsed.Last("--health-probe-bind-address") ?? defaults.HealthProbeBindAddress,
             MetricsBindAddress = parsed.Last("--metrics-bind-address") ?? defaults.MetricsBindAddress,
+            MetricsSecure = parsed.Flag("--metrics-secure", defaults.MetricsSecure),
+            MetricsCertDir = parsed.Last("--metrics-cert-dir"),
         };
     }
 
@@ -101,6 +109,16 @@ internal sealed class RunCommand : ICliCommand
         catch (Exception e) when (e is KubeConfigException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new InputException($"cannot load the Kubernetes configuration: {OneLineConsoleFormatter.Describe(e)}", e);
+        }
+
+        try
+        {
+            // Bind the probe and metrics ports now: a busy port is one line and exit 1, not a failed host start.
+            await host.Services.StartEndpointsAsync(cancellationToken);
+        }
+        catch (EndpointStartException e)
+        {
+            throw new InputException(e.Message, e);
         }
 
         Environment.ExitCode = ExitCodes.Success;

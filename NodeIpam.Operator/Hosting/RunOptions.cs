@@ -61,6 +61,12 @@ internal sealed record RunOptions
     /// <summary>--metrics-bind-address (/metrics); "0" disables.</summary>
     public string MetricsBindAddress { get; init; } = RuntimeDefaults.MetricsBindAddress;
 
+    /// <summary>--metrics-secure: HTTPS with token review (default); --metrics-secure=false serves plain, open HTTP.</summary>
+    public bool MetricsSecure { get; init; } = RuntimeDefaults.MetricsSecure;
+
+    /// <summary>--metrics-cert-dir: tls.crt and tls.key for /metrics, reloaded when they change; null: self-signed.</summary>
+    public string? MetricsCertDir { get; init; }
+
     /// <summary>
     /// The runtime's settings. <paramref name="clientConfiguration"/> overrides the kubeconfig (tests);
     /// <paramref name="podNamespace"/> finds the namespace of this pod when --leader-election-namespace is absent.
@@ -91,6 +97,8 @@ internal sealed record RunOptions
             LeaderElection = election,
             HealthProbeBindAddress = HealthProbeBindAddress,
             MetricsBindAddress = MetricsBindAddress,
+            MetricsSecure = MetricsSecure,
+            MetricsCertDir = MetricsCertDir,
             Kubeconfig = Kubeconfig,
             ClientConfiguration = clientConfiguration,
         }.Validate();

@@ -6,7 +6,7 @@ namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
 /// The Service controller's event filter: an update is reconciled only when something the controller reads changed
-/// (the selector annotation, deletion, the spec fields of management, policy and families, the load-balancer status
+/// (our annotations, the uid, deletion, the spec fields of management, policy and families, the load-balancer status
 /// or our condition), and not when it is the watch echo of our own status write. A status changed by someone else
 /// (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
 /// </summary>
@@ -46,14 +46,15 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
     /// <summary>True when the two versions agree on everything but the status.</summary>
     internal static bool SameInputs(V1Service old, V1Service @new)
     {
-        string? oldSelector = null, newSelector = null;
-        var oldHas = old.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out oldSelector) == true;
-        var newHas = @new.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out newSelector) == true;
-        return oldHas == newHas
-            && oldSelector == newSelector
+        return WellKnown.ServiceAnnotations.All(name => Annotation(old, name) == Annotation(@new, name))
+            && old.Metadata?.Uid == @new.Metadata?.Uid
             && (old.Metadata?.DeletionTimestamp is null) == (@new.Metadata?.DeletionTimestamp is null)
             && SameSpec(old.Spec, @new.Spec);
     }
+
+    // null when absent, so an absent annotation differs from an empty one.
+    private static string? Annotation(V1Service service, string name) =>
+        service.Metadata?.Annotations?.TryGetValue(name, out var value) == true ? value ?? string.Empty : null;
 
     /// <summary>Our condition in the Service's status, or null.</summary>
     internal static V1Condition? OurCondition(V1Service service) =>

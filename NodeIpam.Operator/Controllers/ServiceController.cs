@@ -24,6 +24,7 @@ namespace NodeIpam.Operator.Controllers;
 internal sealed class ServiceController(
     IInformerFactory informers,
     FactsCache facts,
+    PlanningOptions planning,
     NodeSnapshot nodeSnapshot,
     WrittenStatuses written,
     StatusApplier applier,
@@ -49,12 +50,16 @@ internal sealed class ServiceController(
             return ReconciliationResult.Success(RunOptions.CacheCatchUpDelay);
         }
 
-        var plan = Plan(service);
-        var decision = StatusDecider.Decide(entity, plan, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var plan = Plan(service, now);
+
+        // A NotReady node's grace runs out with no event to say so: look again then.
+        var done = plan.NextChangeAt is { } next ? ReconciliationResult.Success(next - now) : ReconciliationResult.Success();
+        var decision = StatusDecider.Decide(entity, plan, now);
         if (!decision.NeedsWrite)
         {
             ServiceControllerLog.UpToDate(logger, service.Namespace, service.Name);
-            return ReconciliationResult.Success();
+            return done;
         }
 
         var (outcome, error) = await applier.ApplyAsync(entity, decision, cancellationToken).ConfigureAwait(false);
@@ -69,10 +74,10 @@ internal sealed class ServiceController(
         }
 
         Log(service, decision);
-        return ReconciliationResult.Success();
+        return done;
     }
 
-    private ServicePlan Plan(ServiceFacts service)
+    private ServicePlan Plan(ServiceFacts service, DateTimeOffset now)
     {
         var nodes = nodeSnapshot.Current();
         IReadOnlyCollection<EndpointSliceFacts> slices = [];
@@ -83,7 +88,7 @@ internal sealed class ServiceController(
             slices = [.. cachedSlices.Select(facts.Slice)];
         }
 
-        return ServicePlanner.Plan(service, nodes, slices);
+        return ServicePlanner.Plan(service, nodes, slices, planning, now);
     }
 
     private void Log(ServiceFacts service, StatusDecision decision)

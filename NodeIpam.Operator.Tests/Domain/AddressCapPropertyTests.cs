@@ -61,8 +61,9 @@ public class AddressCapPropertyTests
     /// <summary>
     /// 1,000 Services capped at 3 on 100 nodes: each node carries 30 on average. The UIDs are fixed (seeded), not
     /// generated per run: with any ranking that depends only on UID and candidates, a node's count is about
-    /// Binomial(1000, 0.03), and some node of 100 leaves [15, 45] for roughly one random set of UIDs in three or four;
-    /// these seeds check the hash spreads like that ideal, and a biased hash (string order, a weak mix) fails them.
+    /// Binomial(1000, 0.03), and some node of 100 leaves [15, 45] for about 29 random sets of UIDs in 100 (simulated
+    /// with SHA-256 and random UUIDs), so no ranking of this kind can promise it for every UID set. These seeds check
+    /// that the hash spreads like that ideal; a hash that ignores the UID or ranks by position fails them.
     /// </summary>
     [TestCase(1)]
     [TestCase(2)]

@@ -68,6 +68,7 @@ internal sealed class NotReadyAndCapTests
             .Order()
             .Select(i => $"10.0.0.{i}")];
         await harness.WaitForIngressAsync("capped", expected);
+        harness.Condition("capped")!.Message.Should().Be("advertising 2 addresses of 6 nodes (at most 2 per family)");
         await harness.WaitForIngressAsync("typo", "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6");
         await harness.WaitForEventAsync("typo", nameof(PlanWarningCode.InvalidAnnotation));
         harness.Condition("typo")!.Message.Should().Contain("annotation nodeipam.io/max-addresses-per-family \"two\" is invalid");

@@ -55,6 +55,9 @@ internal sealed class ServicePlan
     /// </summary>
     public DateTimeOffset? NextChangeAt { get; init; }
 
+    /// <summary>The cap from <see cref="WellKnown.MaxAddressesPerFamilyAnnotation"/> that limited the ingress; null when none did.</summary>
+    public int? CappedPerFamily { get; init; }
+
     /// <summary>True when the controller must leave the Service's status as it is (managed, but the plan has an error).</summary>
     public bool KeepsCurrentStatus => Managed && Error is not null;
 

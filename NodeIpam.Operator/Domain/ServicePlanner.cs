@@ -118,6 +118,7 @@ internal static class ServicePlanner
         return new ServicePlan(service, () => NodeExplainer.Explain(selector, local, rule, cap, choices, nodes))
         {
             NextChangeAt = nextChange,
+            CappedPerFamily = cap?.Families.Any(f => f.Total > f.Kept.Count + f.LeftOutBySize) == true ? service.MaxAddressesPerFamily : null,
             Ingress = ingress,
             Warnings = warnings,
             Families = choices,

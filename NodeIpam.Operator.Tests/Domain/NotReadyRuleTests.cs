@@ -85,6 +85,17 @@ public class NotReadyRuleTests
     }
 
     [Test]
+    public void A_node_excluded_for_several_reasons_names_each_once()
+    {
+        var node = NotReady("b", "10.0.0.2", "False", Now.AddHours(-1)).Deleting();
+        var rule = new NotReadyRule(true, TimeSpan.FromSeconds(40), Now);
+        var facts = NodeFacts.From(node);
+
+        rule.Describe(facts, rule.ExclusionsOf(facts)).Should().Be("being deleted and NotReady since 2026-12-05T03:00:00Z (Ready is False), grace 40 s");
+        (NodeExclusions.BeingDeleted | NodeExclusions.NotReady).Describe().Should().Be("being deleted and NotReady");
+    }
+
+    [Test]
     public void When_every_matching_node_is_NotReady_the_warning_names_why()
     {
         var plan = Plan(Service(), On, NotReady("b", "10.0.0.2", "Unknown", Now.AddHours(-1)));

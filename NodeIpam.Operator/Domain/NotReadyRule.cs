@@ -25,7 +25,7 @@ internal sealed record NotReadyRule(bool Exclude, TimeSpan Grace, DateTimeOffset
     /// <summary>"being deleted and NotReady since 2026-12-05T04:00:00Z (Ready is Unknown), grace 40 s".</summary>
     public string Describe(NodeFacts node, NodeExclusions exclusions)
     {
-        var text = exclusions.Describe();
+        var text = (exclusions & ~NodeExclusions.NotReady).Describe();
         if (!exclusions.HasFlag(NodeExclusions.NotReady))
         {
             return text;

@@ -16,9 +16,9 @@ namespace NodeIpam.Operator.Cli;
 internal sealed class RunCommand : ICliCommand
 {
     private static readonly HashSet<string> ValueOptions =
-        ["--kubeconfig", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address", "--metrics-cert-dir"];
+        ["--kubeconfig", "--leader-election-namespace", "--workers", "--health-probe-bind-address", "--metrics-bind-address", "--metrics-cert-dir", "--not-ready-grace"];
 
-    private static readonly HashSet<string> Flags = ["--manage-services-without-class", "--leader-elect", "--metrics-secure", "-h", "--help"];
+    private static readonly HashSet<string> Flags = ["--manage-services-without-class", "--leader-elect", "--metrics-secure", "--exclude-not-ready-nodes", "-h", "--help"];
 
     /// <summary>The usage text.</summary>
     public static string Usage { get; } =
@@ -27,6 +27,7 @@ internal sealed class RunCommand : ICliCommand
                                      [--leader-election-namespace NS] [--workers N]
                                      [--health-probe-bind-address ADDR] [--metrics-bind-address ADDR]
                                      [--metrics-secure[=true|false]] [--metrics-cert-dir DIR]
+                                     [--exclude-not-ready-nodes] [--not-ready-grace DURATION]
 
         Watches the cluster and keeps status.loadBalancer.ingress of every managed LoadBalancer Service equal to the
         addresses of its nodes. Logs are JSON when standard output is not a terminal.
@@ -37,6 +38,13 @@ internal sealed class RunCommand : ICliCommand
           --leader-elect           only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)
           --leader-election-namespace NS
                                    namespace of that Lease (default: {RunOptions.PodNamespaceVariable}, then the pod's own namespace)
+          --exclude-not-ready-nodes
+                                   leave out nodes whose Ready condition is False or Unknown for longer than the grace
+                                   (default: keep them, as Cilium does; the Service annotation
+                                   {Domain.WellKnown.ExcludeNotReadyNodesAnnotation} overrides it)
+          --not-ready-grace DURATION
+                                   how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m
+                                   (default {Domain.NotReadyRule.FormatGrace(Domain.PlanningOptions.DefaultNotReadyGrace)})
           --workers N              Services reconciled in parallel (default {RunOptions.DefaultWorkers})
           --health-probe-bind-address ADDR
                                    /healthz and /readyz, host:port or :port, "0" disables (default {new RunOptions().HealthProbeBindAddress})
@@ -65,8 +73,11 @@ internal sealed class RunCommand : ICliCommand
             throw new UsageException($"--workers takes a whole number, not \"{text}\"");
         }
 
+        var grace = parsed.Last("--not-ready-grace") is { } duration ? GoDuration.Parse("--not-ready-grace", duration) : defaults.NotReadyGrace;
         return new RunOptions
         {
+            ExcludeNotReadyNodes = parsed.Flag("--exclude-not-ready-nodes"),
+            NotReadyGrace = grace,
             Kubeconfig = parsed.Last("--kubeconfig"),
             ManageServicesWithoutClass = parsed.Flag("--manage-services-without-class"),
             LeaderElect = parsed.Flag("--leader-elect"),

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Informers;
@@ -9,7 +10,7 @@ namespace NodeIpam.Operator.Controllers;
 /// The Node watch of the Service controller: maps a node change to the managed Services whose plan it can alter
 /// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat) maps to none.
 /// </summary>
-internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts)
+internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts, PlanningOptions planning)
 {
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
     public IReadOnlyList<ObjectKey> Map(ObjectChange<V1Node> change)
@@ -49,7 +50,8 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
 
             var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
             var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
-            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress))
+            var readinessMatters = serviceFacts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
+            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress, readinessMatters))
             {
                 keys.Add(key);
             }

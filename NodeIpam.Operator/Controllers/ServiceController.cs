@@ -25,6 +25,7 @@ namespace NodeIpam.Operator.Controllers;
 internal sealed class ServiceController(
     IInformerFactory informers,
     FactsCache facts,
+    PlanningOptions planning,
     NodeSnapshot nodeSnapshot,
     WrittenStatuses written,
     StatusApplier applier,
@@ -51,13 +52,17 @@ internal sealed class ServiceController(
             return await ReleaseAsync(entity, service, cancellationToken).ConfigureAwait(false);
         }
 
+        var now = time.GetUtcNow();
         var nodes = nodeSnapshot.Current();
-        var plan = Plan(service, nodes);
-        var decision = StatusDecider.Decide(entity, plan, nodes, time.GetUtcNow());
+        var plan = Plan(service, nodes, now);
+
+        // A NotReady node's grace runs out with no event to say so: look again then.
+        var done = plan.NextChangeAt is { } next ? ReconciliationResult.Success(next - now) : ReconciliationResult.Success();
+        var decision = StatusDecider.Decide(entity, plan, nodes, now);
         if (!decision.NeedsWrite)
         {
             ServiceControllerLog.UpToDate(logger, service.Namespace, service.Name);
-            return ReconciliationResult.Success();
+            return done;
         }
 
         var (outcome, error) = await applier.ApplyAsync(entity, decision, cancellationToken).ConfigureAwait(false);
@@ -72,7 +77,7 @@ internal sealed class ServiceController(
         }
 
         Log(service, decision);
-        return ReconciliationResult.Success();
+        return done;
     }
 
     private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, V1Service entity, CancellationToken cancellationToken)
@@ -116,7 +121,7 @@ internal sealed class ServiceController(
         return ReconciliationResult.Success();
     }
 
-    private ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes)
+    private ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes, DateTimeOffset now)
     {
         IReadOnlyCollection<EndpointSliceFacts> slices = [];
         if (service.IsLocal)
@@ -126,7 +131,7 @@ internal sealed class ServiceController(
             slices = [.. cachedSlices.Select(facts.Slice)];
         }
 
-        return ServicePlanner.Plan(service, nodes, slices);
+        return ServicePlanner.Plan(service, nodes, slices, planning, now);
     }
 
     private void Log(ServiceFacts service, StatusDecision decision)

@@ -210,7 +210,7 @@ internal static class StatusDecider
     {
         var advertised = string.Create(
             CultureInfo.InvariantCulture,
-            $"advertising {MessageList.Count(plan.Ingress.Count, "address", "addresses")} of {MessageList.Count(plan.SelectedNodeCount, "node", "nodes")}");
+            $"advertising {MessageList.Count(plan.Ingress.Count, "address", "addresses")} of {MessageList.Count(plan.SelectedNodeCount, "node", "nodes")}{(plan.CappedPerFamily is { } cap ? $" (at most {cap} per family)" : "")}");
         return plan.Warnings.Count == 0 ? advertised : $"{advertised}; {string.Join("; ", plan.Warnings.Select(w => w.Message))}";
     }
 

@@ -1,4 +1,5 @@
 using k8s;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.LeaderElection;
@@ -52,6 +53,15 @@ internal sealed record RunOptions
     /// <summary>--leader-election-namespace; null: POD_NAMESPACE, else the service account's namespace.</summary>
     public string? LeaderElectionNamespace { get; init; }
 
+    /// <summary>--exclude-not-ready-nodes: off by default, Cilium's rule (NotReady nodes keep their Services' traffic).</summary>
+    public bool ExcludeNotReadyNodes { get; init; }
+
+    /// <summary>--not-ready-grace; the default and its reason: <see cref="PlanningOptions.DefaultNotReadyGrace"/>.</summary>
+    public TimeSpan NotReadyGrace { get; init; } = PlanningOptions.DefaultNotReadyGrace;
+
+    /// <summary>The planning rules these flags give.</summary>
+    public PlanningOptions Planning => new() { ExcludeNotReadyNodes = ExcludeNotReadyNodes, NotReadyGrace = NotReadyGrace };
+
     /// <summary>--workers.</summary>
     public int Workers { get; init; } = DefaultWorkers;
 
@@ -76,6 +86,11 @@ internal sealed record RunOptions
         if (Workers is < 1 or > MaxWorkers)
         {
             throw new ArgumentException($"--workers must be between 1 and {MaxWorkers} (got {Workers})");
+        }
+
+        if (NotReadyGrace < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"--not-ready-grace must not be negative (got {NotReadyGrace})");
         }
 
         LeaderElectionOptions? election = null;

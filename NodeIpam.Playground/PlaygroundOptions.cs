@@ -27,7 +27,7 @@ internal sealed record PlaygroundOptions
     /// <summary>The command line; <paramref name="run"/> runs when it is right and help was not asked for.</summary>
     public static Command Build(Func<PlaygroundOptions, CancellationToken, Task<int>> run)
     {
-        var once = new Option<bool>("--once") { Description = "exit 0 as soon as every Service has settled, 1 if they have not within a minute" };
+        var once = CliValues.Flag("--once", "exit 0 as soon as every Service has settled, 1 if they have not within a minute");
         var samples = new Option<string>("--samples") { HelpName = "DIR", Description = "objects to seed the simulator with", DefaultValueFactory = _ => DefaultSamples };
         var port = new Option<int>("--port") { HelpName = "N", Description = "the simulator's port on 127.0.0.1; 0 picks a free one", CustomParser = CliValues.Port };
         var root = CliInvocation.Root(
@@ -46,12 +46,14 @@ internal sealed record PlaygroundOptions
     public static PlaygroundOptions Parse(IReadOnlyList<string> args)
     {
         PlaygroundOptions? parsed = null;
-        var result = Build((options, _) =>
-        {
-            parsed = options;
-            return Task.FromResult(0);
-        }).Parse(args);
-        if (CliInvocation.UsageError(result, args) is { } error)
+        var (result, line) = CliInvocation.Parse(
+            Build((options, _) =>
+            {
+                parsed = options;
+                return Task.FromResult(0);
+            }),
+            args);
+        if (CliInvocation.UsageError(result, line) is { } error)
         {
             throw new UsageException(error);
         }

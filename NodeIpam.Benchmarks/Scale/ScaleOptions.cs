@@ -57,7 +57,7 @@ internal sealed record ScaleOptions
     /// <summary>The <c>scale</c> command; <paramref name="run"/> gets the options when the command line is right.</summary>
     public static Command Build(Func<ScaleOptions, int> run)
     {
-        var small = new Option<bool>("--small") { Description = "500 nodes, 200 Services, 100 endpoints each, 10 changes (under a minute); other flags still apply" };
+        var small = CliValues.Flag("--small", "500 nodes, 200 Services, 100 endpoints each, 10 changes (under a minute); other flags still apply");
         var nodes = Number("--nodes", "nodes in the cluster", new ScaleOptions().Nodes, MinimumNodes);
         var services = Number("--services", "managed Services, half Cluster, half Local", new ScaleOptions().Services, MinimumServices);
         var endpoints = Number("--endpoints", "average endpoints per Local Service", new ScaleOptions().EndpointsPerService);

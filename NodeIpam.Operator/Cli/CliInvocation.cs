@@ -17,6 +17,18 @@ internal static class CliInvocation
     /// </summary>
     public static Command Root(string name, string description) => new(name, description) { new HelpOption() };
 
+    /// <summary>
+    /// Parses <paramref name="args"/>, with every bare boolean flag of the chosen command written as <c>--flag=true</c>
+    /// (see <see cref="CliValues.Flag"/>); returns the result and the arguments it was parsed from.
+    /// </summary>
+    public static (ParseResult Result, string[] Args) Parse(Command root, IReadOnlyList<string> args)
+    {
+        var first = root.Parse(args);
+        var flags = BooleanFlags(first);
+        string[] normalized = [.. args.Select(a => flags.Contains(a) ? $"{a}=true" : a)];
+        return (normalized.SequenceEqual(args) ? first : root.Parse(normalized), normalized);
+    }
+
     /// <summary>What is wrong with the command line <paramref name="args"/> parsed into <paramref name="result"/>, in one clause; null when it is right.</summary>
     public static string? UsageError(ParseResult result, IReadOnlyList<string> args) =>
         result.Action is { ClearsParseErrors: true }
@@ -35,8 +47,8 @@ internal static class CliInvocation
     /// </summary>
     public static async Task<int> InvokeAsync(Command root, IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var result = root.Parse(args);
-        if (UsageError(result, args) is { } usage)
+        var (result, parsed) = Parse(root, args);
+        if (UsageError(result, parsed) is { } usage)
         {
             await error.WriteLineAsync(UsageLine(result.CommandResult.Command, usage));
             return ExitCodes.Usage;
@@ -59,7 +71,7 @@ internal static class CliInvocation
     /// </remarks>
     private static string? BadBoolean(ParseResult result, IReadOnlyList<string> args)
     {
-        var flags = result.CommandResult.Command.Options.OfType<Option<bool>>().SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
+        var flags = BooleanFlags(result);
         foreach (var arg in args)
         {
             var equals = arg.StartsWith('-') ? arg.IndexOf('=', StringComparison.Ordinal) : -1;
@@ -71,6 +83,9 @@ internal static class CliInvocation
 
         return null;
     }
+
+    private static HashSet<string> BooleanFlags(ParseResult result) =>
+        result.CommandResult.Command.Options.OfType<Option<bool>>().SelectMany(o => o.Aliases.Append(o.Name)).ToHashSet(StringComparer.Ordinal);
 
     private static string? FirstError(ParseResult result)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 
@@ -6,6 +7,41 @@ namespace NodeIpam.Operator.Cli;
 /// <summary>Value parsers for options, with one-line messages that name the flag (System.CommandLine's name the type).</summary>
 internal static class CliValues
 {
+    /// <summary>
+    /// A boolean flag as pflag (kubectl) takes it: <c>--flag</c>, <c>--flag=true</c>, <c>--flag=false</c>, the last one
+    /// given wins. <see cref="CliInvocation.Parse"/> turns a bare <c>--flag</c> into <c>--flag=true</c> so that every
+    /// occurrence leaves a token in order.
+    /// </summary>
+    public static Option<bool> Flag(string name, string description, bool defaultValue = false, params string[] aliases)
+    {
+        var option = new Option<bool>(name, aliases)
+        {
+            Description = description,
+            Arity = ArgumentArity.ZeroOrMore,
+            CustomParser = result => result.Tokens.Count == 0 || bool.Parse(result.Tokens[^1].Value),
+        };
+        if (defaultValue)
+        {
+            option.DefaultValueFactory = _ => true;
+        }
+
+        return option;
+    }
+
+    /// <summary>A duration as Kubernetes flags take them (<see cref="GoDuration"/>), e.g. <c>--not-ready-grace 2m</c>.</summary>
+    public static TimeSpan Duration(ArgumentResult result)
+    {
+        try
+        {
+            return GoDuration.Parse(FlagOf(result), result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty);
+        }
+        catch (UsageException e)
+        {
+            result.AddError(e.Message);
+            return TimeSpan.Zero;
+        }
+    }
+
     /// <summary>A whole number (digits only), e.g. <c>--workers 4</c>.</summary>
     public static int WholeNumber(ArgumentResult result) => Number(result, minimum: 0, "a whole number");
 

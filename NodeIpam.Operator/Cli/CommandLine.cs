@@ -33,7 +33,7 @@ internal static class CommandLine
         }
         catch (UsageException e)
         {
-            await console.Error.WriteLineAsync(CliInvocation.UsageLine(root.Parse(args).CommandResult.Command, e.Message));
+            await console.Error.WriteLineAsync(CliInvocation.UsageLine(CliInvocation.Parse(root, args).Result.CommandResult.Command, e.Message));
             return ExitCodes.Usage;
         }
         catch (InputException e)
@@ -51,8 +51,7 @@ internal static class CommandLine
     {
         var root = CliInvocation.Root("NodeIpam.Operator", string.Empty);
         root.Add(command);
-        string[] line = [command.Name, .. args];
-        var result = root.Parse(line);
+        var (result, line) = CliInvocation.Parse(root, [command.Name, .. args]);
         return CliInvocation.UsageError(result, line) is { } error ? throw new UsageException(error) : result;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Operator.Cli;
@@ -32,7 +33,7 @@ internal sealed class PlanCommand : ICliCommand
         Description = "the Services of this namespace (default: the context's namespace, else default; with -f: every namespace)",
     };
 
-    private readonly Option<bool> allNamespaces = new("--all-namespaces", "-A") { Description = "the Services of every namespace" };
+    private readonly Option<bool> allNamespaces = CliValues.Flag("--all-namespaces", "the Services of every namespace", aliases: "-A");
 
     private readonly Option<string?> kubeconfig = new("--kubeconfig")
     {
@@ -42,9 +43,25 @@ internal sealed class PlanCommand : ICliCommand
 
     private readonly Option<string?> context = new("--context") { HelpName = "CTX", Description = "the kubeconfig context to use" };
 
-    private readonly Option<bool> manageServicesWithoutClass = new("--manage-services-without-class")
+    private readonly Option<bool> manageServicesWithoutClass =
+        CliValues.Flag("--manage-services-without-class", "also manage LoadBalancer Services that have no loadBalancerClass");
+
+    private readonly Option<bool> excludeNotReadyNodes =
+        CliValues.Flag("--exclude-not-ready-nodes", "the NotReady rule, as run takes it: leave out nodes NotReady for longer than the grace");
+
+    private readonly Option<TimeSpan> notReadyGrace = new("--not-ready-grace")
     {
-        Description = "also manage LoadBalancer Services that have no loadBalancerClass",
+        HelpName = "DURATION",
+        Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {NotReadyRule.FormatGrace(PlanningOptions.DefaultNotReadyGrace)})",
+        DefaultValueFactory = _ => PlanningOptions.DefaultNotReadyGrace,
+        CustomParser = CliValues.Duration,
+    };
+
+    private readonly Option<DateTimeOffset?> now = new("--now")
+    {
+        HelpName = "TIME",
+        Description = "the instant NotReady graces are measured at, RFC 3339 (default: the current time)",
+        CustomParser = ParseNow,
     };
 
     // A string, not the enum, so that the help shows "[default: table]" as it is typed.
@@ -77,7 +94,7 @@ internal sealed class PlanCommand : ICliCommand
             "plan",
             "Show which addresses each LoadBalancer Service gets, and why. Reads Nodes, Services and EndpointSlices from the cluster of your kubeconfig (read-only), or with -f from a dump such as `kubectl get nodes,services,endpointslices -A -o yaml`.")
         {
-            name, filename, ns, allNamespaces, kubeconfig, context, manageServicesWithoutClass, output, service,
+            name, filename, ns, allNamespaces, kubeconfig, context, manageServicesWithoutClass, excludeNotReadyNodes, notReadyGrace, now, output, service,
         };
         command.Validators.Add(Validate);
         command.SetAction((result, cancellationToken) => PlanRun.RunAsync(Read(result), console, cancellationToken));
@@ -96,7 +113,11 @@ internal sealed class PlanCommand : ICliCommand
             result.GetValue(name) ?? serviceName,
             result.GetValue(allNamespaces),
             result.GetValue(kubeconfig),
-            result.GetValue(context));
+            result.GetValue(context))
+        {
+            Planning = new PlanningOptions { ExcludeNotReadyNodes = result.GetValue(excludeNotReadyNodes), NotReadyGrace = result.GetValue(notReadyGrace) },
+            Now = result.GetValue(now),
+        };
     }
 
     private void Validate(CommandResult result)
@@ -140,6 +161,18 @@ internal sealed class PlanCommand : ICliCommand
         }
 
         return serviceName;
+    }
+
+    private static DateTimeOffset? ParseNow(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFFFK"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return parsed;
+        }
+
+        result.AddError($"--now takes an RFC 3339 time such as 2026-12-05T04:00:00Z, not \"{text}\"");
+        return null;
     }
 
     private static string ParseOutput(ArgumentResult result)

@@ -24,6 +24,12 @@ internal sealed record PlanOptions(
     /// <summary>Without -n, a NAME is looked up in this namespace, as kubectl does.</summary>
     public const string DefaultNamespace = "default";
 
+    /// <summary>The NotReady rule (--exclude-not-ready-nodes, --not-ready-grace).</summary>
+    public PlanningOptions Planning { get; init; } = PlanningOptions.Default;
+
+    /// <summary>--now; null: the current time.</summary>
+    public DateTimeOffset? Now { get; init; }
+
     /// <summary>True when the objects come from files rather than from a cluster.</summary>
     public bool Offline => Sources.Count > 0;
 }

@@ -21,7 +21,7 @@ internal static class PlanRun
         var (dump, scope, source) = options.Offline
             ? (ClusterDumpReader.Read(options.Sources, console.In), OfflineScope(options), "the input")
             : await ReadClusterAsync(options, cancellationToken);
-        var results = Plan(dump, options.Management, scope);
+        var results = Plan(dump, options.Management, scope, options.Planning, options.Now ?? console.Time.GetUtcNow());
         if (scope.Name is not null && results.Count == 0)
         {
             throw new InputException($"no Service {scope.Namespace}/{scope.Name} in {source}");
@@ -45,8 +45,12 @@ internal static class PlanRun
         return ExitCodes.Success;
     }
 
-    /// <summary>Plans every Service of the dump within <paramref name="scope"/>, sorted by namespace then name.</summary>
-    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, ManagementOptions management, PlanScope scope)
+    /// <summary>
+    /// Plans every Service of the dump within <paramref name="scope"/>, sorted by namespace then name; NotReady graces
+    /// are measured at <paramref name="now"/>.
+    /// </summary>
+    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(
+        ClusterDump dump, ManagementOptions management, PlanScope scope, PlanningOptions planning, DateTimeOffset now)
     {
         var nodes = dump.Nodes.Select(n => NodeFacts.From(n)).ToList();
         var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
@@ -55,7 +59,7 @@ internal static class PlanRun
             .Where(s => (scope.Namespace is null || s.Namespace == scope.Namespace) && (scope.Name is null || s.Name == scope.Name))
             .OrderBy(s => s.Namespace, StringComparer.Ordinal)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices)))];
+            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices, planning, now)))];
     }
 
     /// <summary>A dump holds what its author chose: every namespace unless -n (or a NAME, looked up in "default") narrows it.</summary>

@@ -4,6 +4,7 @@ using k8s.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodeIpam.Operator.Hosting;
+using NodeIpam.Runtime.Hosting;
 
 namespace NodeIpam.Operator.Cli;
 
@@ -22,14 +23,33 @@ internal sealed class RunCommand : ICliCommand
         Description = "kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)",
     };
 
-    private readonly Option<bool> manageServicesWithoutClass = new("--manage-services-without-class")
+    private readonly Option<bool> manageServicesWithoutClass =
+        CliValues.Flag("--manage-services-without-class", "also manage LoadBalancer Services that have no loadBalancerClass");
+
+    private readonly Option<bool> leaderElect =
+        CliValues.Flag("--leader-elect", $"only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)");
+
+    private readonly Option<bool> excludeNotReadyNodes = CliValues.Flag(
+        "--exclude-not-ready-nodes",
+        $"leave out nodes whose Ready condition is False or Unknown for longer than the grace (default: keep them, as Cilium does; the Service annotation {Domain.WellKnown.ExcludeNotReadyNodesAnnotation} overrides it)");
+
+    private readonly Option<TimeSpan> notReadyGrace = new("--not-ready-grace")
     {
-        Description = "also manage LoadBalancer Services that have no loadBalancerClass",
+        HelpName = "DURATION",
+        Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {Domain.NotReadyRule.FormatGrace(Domain.PlanningOptions.DefaultNotReadyGrace)})",
+        DefaultValueFactory = _ => Defaults.NotReadyGrace,
+        CustomParser = CliValues.Duration,
     };
 
-    private readonly Option<bool> leaderElect = new("--leader-elect")
+    private readonly Option<bool> metricsSecure = CliValues.Flag(
+        "--metrics-secure",
+        "/metrics over HTTPS, each scrape's token checked with a TokenReview and a SubjectAccessReview (false: plain HTTP, open to anyone)",
+        defaultValue: Defaults.MetricsSecure);
+
+    private readonly Option<string?> metricsCertDir = new("--metrics-cert-dir")
     {
-        Description = $"only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)",
+        HelpName = "DIR",
+        Description = "tls.crt and tls.key for /metrics, reloaded when they change (default: self-signed)",
     };
 
     private readonly Option<string?> leaderElectionNamespace = new("--leader-election-namespace")
@@ -74,7 +94,8 @@ internal sealed class RunCommand : ICliCommand
             "run",
             "Run the operator: watch the cluster and keep status.loadBalancer.ingress of every managed LoadBalancer Service equal to the addresses of its nodes. Logs are JSON when standard output is not a terminal.")
         {
-            kubeconfig, manageServicesWithoutClass, leaderElect, leaderElectionNamespace, workers, healthProbeBindAddress, metricsBindAddress,
+            kubeconfig, manageServicesWithoutClass, leaderElect, leaderElectionNamespace, excludeNotReadyNodes, notReadyGrace, workers,
+            healthProbeBindAddress, metricsBindAddress, metricsSecure, metricsCertDir,
         };
         command.SetAction((result, cancellationToken) => RunAsync(Read(result), cancellationToken));
         return command;
@@ -83,6 +104,8 @@ internal sealed class RunCommand : ICliCommand
     /// <summary>The options of a parsed command line.</summary>
     public RunOptions Read(ParseResult result) => new()
     {
+        ExcludeNotReadyNodes = result.GetValue(excludeNotReadyNodes),
+        NotReadyGrace = result.GetValue(notReadyGrace),
         Kubeconfig = result.GetValue(kubeconfig),
         ManageServicesWithoutClass = result.GetValue(manageServicesWithoutClass),
         LeaderElect = result.GetValue(leaderElect),
@@ -90,6 +113,8 @@ internal sealed class RunCommand : ICliCommand
         Workers = result.GetValue(workers),
         HealthProbeBindAddress = result.GetRequiredValue(healthProbeBindAddress),
         MetricsBindAddress = result.GetRequiredValue(metricsBindAddress),
+        MetricsSecure = result.GetValue(metricsSecure),
+        MetricsCertDir = result.GetValue(metricsCertDir),
     };
 
     private static async Task<int> RunAsync(RunOptions options, CancellationToken cancellationToken)
@@ -114,6 +139,16 @@ internal sealed class RunCommand : ICliCommand
         catch (Exception e) when (e is KubeConfigException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             throw new InputException($"cannot load the Kubernetes configuration: {OneLineConsoleFormatter.Describe(e)}", e);
+        }
+
+        try
+        {
+            // Bind the probe and metrics ports now: a busy port is one line and exit 1, not a failed host start.
+            await host.Services.StartEndpointsAsync(cancellationToken);
+        }
+        catch (EndpointStartException e)
+        {
+            throw new InputException(e.Message, e);
         }
 
         Environment.ExitCode = ExitCodes.Success;

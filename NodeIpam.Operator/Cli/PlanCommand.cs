@@ -49,12 +49,11 @@ internal sealed class PlanCommand : ICliCommand
     private readonly Option<bool> excludeNotReadyNodes =
         CliValues.Flag("--exclude-not-ready-nodes", "the NotReady rule, as run takes it: leave out nodes NotReady for longer than the grace");
 
-    private readonly Option<TimeSpan> notReadyGrace = new("--not-ready-grace")
+    private readonly Option<TimeSpan?> notReadyGrace = new("--not-ready-grace")
     {
         HelpName = "DURATION",
         Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {NotReadyRule.FormatGrace(PlanningOptions.DefaultNotReadyGrace)})",
-        DefaultValueFactory = _ => PlanningOptions.DefaultNotReadyGrace,
-        CustomParser = CliValues.Duration,
+        CustomParser = result => CliValues.Duration(result),
     };
 
     private readonly Option<DateTimeOffset?> now = new("--now")
@@ -115,7 +114,7 @@ internal sealed class PlanCommand : ICliCommand
             result.GetValue(kubeconfig),
             result.GetValue(context))
         {
-            Planning = new PlanningOptions { ExcludeNotReadyNodes = result.GetValue(excludeNotReadyNodes), NotReadyGrace = result.GetValue(notReadyGrace) },
+            Planning = new PlanningOptions { ExcludeNotReadyNodes = result.GetValue(excludeNotReadyNodes), NotReadyGrace = result.GetValue(notReadyGrace) ?? PlanningOptions.DefaultNotReadyGrace },
             Now = result.GetValue(now),
         };
     }

@@ -33,12 +33,11 @@ internal sealed class RunCommand : ICliCommand
         "--exclude-not-ready-nodes",
         $"leave out nodes whose Ready condition is False or Unknown for longer than the grace (default: keep them, as Cilium does; the Service annotation {Domain.WellKnown.ExcludeNotReadyNodesAnnotation} overrides it)");
 
-    private readonly Option<TimeSpan> notReadyGrace = new("--not-ready-grace")
+    private readonly Option<TimeSpan?> notReadyGrace = new("--not-ready-grace")
     {
         HelpName = "DURATION",
         Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {Domain.NotReadyRule.FormatGrace(Domain.PlanningOptions.DefaultNotReadyGrace)})",
-        DefaultValueFactory = _ => Defaults.NotReadyGrace,
-        CustomParser = CliValues.Duration,
+        CustomParser = result => CliValues.Duration(result),
     };
 
     private readonly Option<bool> metricsSecure = CliValues.Flag(
@@ -105,7 +104,7 @@ internal sealed class RunCommand : ICliCommand
     public RunOptions Read(ParseResult result) => new()
     {
         ExcludeNotReadyNodes = result.GetValue(excludeNotReadyNodes),
-        NotReadyGrace = result.GetValue(notReadyGrace),
+        NotReadyGrace = result.GetValue(notReadyGrace) ?? Defaults.NotReadyGrace,
         Kubeconfig = result.GetValue(kubeconfig),
         ManageServicesWithoutClass = result.GetValue(manageServicesWithoutClass),
         LeaderElect = result.GetValue(leaderElect),

@@ -33,7 +33,7 @@ internal sealed class NodeFacts
     /// <summary>Why the node is not eligible; <see cref="NodeExclusions.None"/> when it is.</summary>
     public NodeExclusions Exclusions { get; }
 
-    /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses; they are skipped.</summary>
+    /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses or cannot receive traffic; they are skipped.</summary>
     public IReadOnlyList<InvalidNodeAddress> InvalidAddresses { get; }
 
     /// <summary>Extracts the facts from a node (which may be trimmed to the fields above).</summary>
@@ -84,13 +84,13 @@ internal sealed class NodeFacts
                     continue;
             }
 
-            if (NodeAddress.TryParse(address.Address, out var problem) is { } parsed)
+            if (NodeAddress.Read(type, address.Address, out var parsed) is { } skipped)
             {
-                (slots[Slot(parsed.Ip.Family, type)] ??= []).Add(parsed);
+                invalid.Add(skipped);
             }
             else
             {
-                invalid.Add(new InvalidNodeAddress(type, address.Address ?? string.Empty, problem));
+                (slots[Slot(parsed.Ip.Family, type)] ??= []).Add(parsed);
             }
         }
 

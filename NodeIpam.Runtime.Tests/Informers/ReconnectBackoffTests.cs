@@ -6,14 +6,50 @@ namespace NodeIpam.Runtime.Tests.Informers;
 public class ReconnectBackoffTests
 {
     [Test]
-    public void Delays_double_from_800ms_to_a_30s_cap_without_jitter()
+    public void Delays_double_from_800ms_and_the_base_stops_at_15s_so_that_jitter_stays_within_30s()
     {
         var time = new FakeTimeProvider();
         var backoff = new ReconnectBackoff(new InformerOptions(), time, () => 0);
 
         var delays = Enumerable.Range(0, 8).Select(_ => backoff.NextDelay().TotalSeconds).ToList();
 
-        delays.Should().Equal(0.8, 1.6, 3.2, 6.4, 12.8, 25.6, 30, 30);
+        delays.Should().Equal(0.8, 1.6, 3.2, 6.4, 12.8, 15, 15, 15);
+    }
+
+    [Test]
+    public void No_delay_exceeds_30s_after_many_failures_whatever_the_jitter()
+    {
+        // A long outage on a fake clock: every attempt fails right after its delay, so the backoff never resets.
+        var time = new FakeTimeProvider();
+        var random = new Random(12);
+        var calls = 0;
+
+        // Some draws at the top of the range once the base delay has stopped growing.
+        var backoff = new ReconnectBackoff(new InformerOptions(), time, () => ++calls % 50 == 0 ? 0.999_999_999 : random.NextDouble());
+        var delays = new List<TimeSpan>();
+        for (var i = 0; i < 1_000; i++)
+        {
+            var delay = backoff.NextDelay();
+            delays.Add(delay);
+            time.Advance(delay);
+        }
+
+        delays.Should().OnlyContain(d => d > TimeSpan.Zero && d <= TimeSpan.FromSeconds(30));
+        delays.Max().Should().Be(TimeSpan.FromSeconds(30), "the cap is reached");
+
+        // Still jittered at the cap: clients that failed together do not retry together.
+        var steady = delays.Skip(100).ToList();
+        steady.Min().Should().BeLessThan(TimeSpan.FromSeconds(17));
+        steady.Max().Should().BeGreaterThan(TimeSpan.FromSeconds(28));
+    }
+
+    [Test]
+    public void The_cap_holds_for_other_jitter_factors_and_an_initial_delay_above_the_base_cap()
+    {
+        var options = new InformerOptions { BackoffInitial = TimeSpan.FromSeconds(20), BackoffMax = TimeSpan.FromSeconds(30), BackoffJitter = 3 };
+        var backoff = new ReconnectBackoff(options, new FakeTimeProvider(), () => 0.99);
+
+        Enumerable.Range(0, 50).Select(_ => backoff.NextDelay()).Should().OnlyContain(d => d == TimeSpan.FromSeconds(30));
     }
 
     [Test]

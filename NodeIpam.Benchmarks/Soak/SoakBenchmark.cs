@@ -32,9 +32,6 @@ internal static class SoakBenchmark
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan QuietBeforeCheck = TimeSpan.FromSeconds(2);
 
-    /// <summary>The recovery time after the API outage (for the summary); null when it did not recover or did not run.</summary>
-    private static TimeSpan? Recovery { get; set; }
-
     public static int Run(string[] args)
     {
         SoakOptions options;
@@ -91,8 +88,9 @@ internal static class SoakBenchmark
         simulator.WriteKubeconfig(kubeconfig);
         Directory.CreateDirectory("artifacts");
         var operators = new List<OperatorProcess>();
+        var started = 0;
         OperatorProcess StartOperator() =>
-            OperatorProcess.Start(kubeconfig, Path.GetFullPath($"artifacts/soak-operator-{operators.Count + 1}.log"), 0, ClusterObjects.Namespace);
+            OperatorProcess.Start(kubeconfig, Path.GetFullPath($"artifacts/soak-operator-{++started}.log"), 0, ClusterObjects.Namespace);
         async Task<int> RestartExited()
         {
             var exited = operators.Where(o => o.HasExited).ToList();
@@ -132,12 +130,7 @@ internal static class SoakBenchmark
             var phases = new Queue<(double At, Func<Task<(List<string> Violations, string Figures)>> Run)>(
             [
                 (0.15, () => ForeignWriterCheck.RunAsync(simulator, tracker, model)),
-                (0.25, async () =>
-                {
-                    var (found, recovery, line) = await OutageCheck.RunAsync(simulator, tracker, model, monitor, RestartExited);
-                    Recovery = recovery;
-                    return (found, line);
-                }),
+                (0.25, () => OutageCheck.RunAsync(simulator, tracker, model, monitor, RestartExited)),
                 (0.65, ownership.RunAsync),
             ]);
             while (clock.Elapsed < duration)

@@ -25,7 +25,10 @@ public static class RuntimeDefaults
     /// </summary>
     public static readonly TimeSpan WatchBackoffMax = TimeSpan.FromSeconds(30);
 
-    /// <summary>Healthy time after which the reconnect delay starts again from the initial value: reflector's 2 min reset.</summary>
+    /// <summary>
+    /// Time without failure after which the reconnect delay starts again from the initial value: reflector's 2 min reset.
+    /// Progress (a completed list, a watch event) also resets it at once, unlike client-go (see ReconnectBackoff).
+    /// </summary>
     public static readonly TimeSpan WatchBackoffReset = TimeSpan.FromMinutes(2);
 
     /// <summary>Reconnect delay jitter factor: reflector's jitter 1.0 (a delay d becomes d + rand*d, at most <see cref="WatchBackoffMax"/>).</summary>

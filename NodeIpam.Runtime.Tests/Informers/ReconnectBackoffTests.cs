@@ -1,5 +1,10 @@
+using System.Collections.Concurrent;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Informers;
+using NodeIpam.Simulator;
 
 namespace NodeIpam.Runtime.Tests.Informers;
 
@@ -62,6 +67,54 @@ public class ReconnectBackoffTests
     }
 
     [Test]
+    public void Progress_resets_the_delay_at_once()
+    {
+        var backoff = new ReconnectBackoff(new InformerOptions(), new FakeTimeProvider(), () => 0);
+        for (var i = 0; i < 10; i++)
+        {
+            backoff.NextDelay();
+        }
+
+        backoff.Reset();
+
+        backoff.NextDelay().Should().Be(TimeSpan.FromMilliseconds(800));
+    }
+
+    [Test]
+    public async Task After_an_outage_a_failure_that_follows_a_successful_list_waits_the_initial_delay()
+    {
+        // The informer runs on a fake clock: its backoff delays pass only when the test advances time.
+        await using var simulator = await KubeApiSimulator.StartAsync();
+        simulator.Store.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "a" } });
+        using var client = new Kubernetes(simulator.ClientConfiguration());
+        var time = new FakeTimeProvider();
+        var delays = new DelayRecorder();
+        var informer = new Informer<V1Node>(new KubeApiConnection(client), new InformerOptions { BackoffJitter = 0 }.Validate(), new InformerSetup<V1Node>(), time, delays);
+        simulator.Faults.FailNext(6, "list", "nodes", 503);
+        using var stop = new CancellationTokenSource();
+        var run = Task.Run(() => informer.RunAsync(stop.Token));
+        for (var failures = 1; failures <= 6; failures++)
+        {
+            await Eventually.HoldsAsync(() => delays.Count == failures, $"list failure {failures} was logged");
+            time.Advance(delays.Last);
+        }
+
+        await informer.WaitForSyncAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+        simulator.Store.Create(new V1Node { Metadata = new V1ObjectMeta { Name = "warm-up" } });
+        await Eventually.HoldsAsync(() => informer.Store.Get(ObjectKey.Cluster("warm-up")) is not null, "the watch is open");
+
+        // A single failure after the recovery: the watch ends and re-opening it fails once.
+        simulator.Faults.FailNext(1, "watch", "nodes", 503);
+        simulator.Faults.CloseAllWatches();
+        await Eventually.HoldsAsync(() => delays.Count == 7, "the failed watch was logged");
+
+        delays.All.Take(6).Select(d => d.TotalSeconds).Should().Equal(0.8, 1.6, 3.2, 6.4, 12.8, 25.6);
+        delays.Last.Should().Be(TimeSpan.FromMilliseconds(800), "the list and a watch event succeeded since the last failure");
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Test]
     public void Two_healthy_minutes_reset_the_delay()
     {
         var time = new FakeTimeProvider();
@@ -84,5 +137,30 @@ public class ReconnectBackoffTests
         bad.Invoking(o => o.Validate()).Should().Throw<ArgumentException>();
         new InformerOptions { PageSize = 0 }.Invoking(o => o.Validate()).Should().Throw<ArgumentException>();
         new InformerOptions().Validate().PageSize.Should().Be(500);
+    }
+
+    /// <summary>Collects the delays of the informer's "list/watch failed; retrying in ..." log lines.</summary>
+    private sealed class DelayRecorder : ILogger
+    {
+        private readonly ConcurrentQueue<TimeSpan> _delays = new();
+
+        public int Count => _delays.Count;
+
+        public IReadOnlyList<TimeSpan> All => [.. _delays];
+
+        public TimeSpan Last => _delays.Last();
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (state is IEnumerable<KeyValuePair<string, object?>> fields && fields.FirstOrDefault(f => f.Key == "Delay").Value is TimeSpan delay)
+            {
+                _delays.Enqueue(delay);
+            }
+        }
     }
 }

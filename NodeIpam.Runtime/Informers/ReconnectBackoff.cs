@@ -6,13 +6,19 @@ namespace NodeIpam.Runtime.Informers;
 /// from the initial delay. Unlike client-go, whose jitter is added on top of its cap (a 30 s cap gives up to 60 s),
 /// the returned delay, jitter included, never exceeds <see cref="InformerOptions.BackoffMax"/>: the base delay stops
 /// doubling at max / (1 + jitter), so a long outage is retried every max/2 to max (15-30 s by default), still spread
-/// across clients, and recovery never waits longer than max. Not thread-safe: one per reflector loop.
+/// across clients, and recovery never waits longer than max. Also unlike client-go, progress (a completed list, a watch
+/// event) resets the delay at once, not only two healthy minutes later: after an outage, a harmless failure (a watch
+/// closed at once) would otherwise stall the cache for up to max again. A server that fails every attempt makes no
+/// progress, so its delay still grows. Not thread-safe: one per reflector loop.
 /// </summary>
 internal sealed class ReconnectBackoff(InformerOptions options, TimeProvider time, Func<double> random)
 {
     private readonly TimeSpan _baseCap = TimeSpan.FromTicks(Math.Max(1, (long)(options.BackoffMax.Ticks / (1 + options.BackoffJitter))));
     private TimeSpan _current = TimeSpan.Zero;
     private DateTimeOffset _lastFailure = DateTimeOffset.MinValue;
+
+    /// <summary>Records progress: the next failure waits the initial delay again.</summary>
+    public void Reset() => _current = TimeSpan.Zero;
 
     /// <summary>Records a failure and returns how long to wait before the next attempt (at most the maximum).</summary>
     public TimeSpan NextDelay()

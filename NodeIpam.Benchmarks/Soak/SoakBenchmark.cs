@@ -16,6 +16,11 @@ namespace NodeIpam.Benchmarks.Soak;
 /// </summary>
 internal static class SoakBenchmark
 {
+    // One node in this many starts with a special-purpose address (loopback, link-local, ...); the churn adds more.
+    private const int SpecialAddressEvery = 15;
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan QuietBeforeCheck = TimeSpan.FromSeconds(2);
+
     // Leak tolerances: a few connections and threads come and go (keep-alive pool, thread pool injection); memory
     // may settle higher than right after the hand-over, but not by half again.
     private const int ConnectionSlack = 2;
@@ -26,11 +31,6 @@ internal static class SoakBenchmark
     private const int ConnectionsInUse = 3 + RunOptions.DefaultWorkers + 2;
     private const int ThreadSlack = 8;
     private const double MemoryFactor = 1.5;
-
-    // One node in this many starts with a special-purpose address (loopback, link-local, ...); the churn adds more.
-    private const int SpecialAddressEvery = 15;
-    private static readonly TimeSpan SettleTimeout = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan QuietBeforeCheck = TimeSpan.FromSeconds(2);
 
     public static int Run(string[] args)
     {

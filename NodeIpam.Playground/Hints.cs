@@ -15,6 +15,7 @@ internal static class Hints
           kubectl annotate svc web-cluster io.cilium.nodeipam/match-node-labels='topology.kubernetes.io/zone in (zone-b)'
           kubectl label node node-1 node.kubernetes.io/exclude-from-external-load-balancers=   # take node-1 out
           kubectl annotate svc web-typo io.cilium.nodeipam/match-node-labels- # fix the invalid selector by removing it
+          kubectl annotate svc web-capped nodeipam.io/max-addresses-per-family=2 --overwrite   # web-capped: one more node
           kubectl get events -A                            # why a Service has no address
           kubectl get svc web-local -o jsonpath='{"{"}.status.conditions{"}"}'
 

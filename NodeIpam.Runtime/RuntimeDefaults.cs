@@ -104,8 +104,53 @@ public static class RuntimeDefaults
     /// <summary>Address of /healthz and /readyz; kubebuilder's scaffolded --health-probe-bind-address (:8081).</summary>
     public const string HealthProbeBindAddress = ":8081";
 
-    /// <summary>Address of /metrics; kubebuilder's historical --metrics-bind-address (:8080); "0" disables it, as in controller-runtime.</summary>
-    public const string MetricsBindAddress = ":8080";
+    /// <summary>
+    /// Address of /metrics; kubebuilder's scaffold since v4 (:8443, served over HTTPS with authentication and
+    /// authorization; it was plain HTTP on :8080 before); "0" disables it, as in controller-runtime.
+    /// </summary>
+    public const string MetricsBindAddress = ":8443";
+
+    /// <summary>
+    /// Whether /metrics is served over HTTPS and every scrape is checked with a TokenReview and a SubjectAccessReview;
+    /// kubebuilder's --metrics-secure default (true). False serves plain HTTP to anyone: for development only.
+    /// </summary>
+    public const bool MetricsSecure = true;
+
+    /// <summary>
+    /// Connections /healthz and /readyz accept at once. The kubelet probes one at a time; the rest is room for a person
+    /// with curl. The probe server is its own Kestrel server: metrics clients never take these.
+    /// </summary>
+    public const int ProbeMaxConnections = 16;
+
+    /// <summary>Time for a probe's request headers to arrive and again for its answer (the kubelet's probe timeout defaults to 1 s).</summary>
+    public static readonly TimeSpan ProbeRequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Connections /metrics accepts at once: a few Prometheus replicas and people; beyond it new ones are refused.</summary>
+    public const int MetricsMaxConnections = 32;
+
+    /// <summary>
+    /// Time for a scrape's TLS handshake or request headers to arrive, and again for its answer (including the
+    /// TokenReview and SubjectAccessReview); Prometheus' default scrape timeout (10 s).
+    /// </summary>
+    public static readonly TimeSpan MetricsRequestTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long an allowed scrape token is trusted before it is reviewed again; controller-runtime's
+    /// WithAuthenticationAndAuthorization caches TokenReviews for 1 minute (and allowed SubjectAccessReviews longer).
+    /// </summary>
+    public static readonly TimeSpan MetricsAuthAllowedTtl = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a refused token (401 or 403) stays refused; controller-runtime's deny cache (30 s), so a new RoleBinding takes effect soon.</summary>
+    public static readonly TimeSpan MetricsAuthDeniedTtl = TimeSpan.FromSeconds(30);
+
+    /// <summary>Tokens remembered at once: a bound, so that scrapes with ever new tokens cannot grow the cache without limit.</summary>
+    public const int MetricsAuthCacheSize = 1024;
+
+    /// <summary>How often --metrics-cert-dir's tls.crt and tls.key are looked at for a change; controller-runtime's certwatcher polls every 10 s.</summary>
+    public static readonly TimeSpan MetricsCertificateCheckInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>Validity of the self-signed certificate made at start-up when no --metrics-cert-dir is given (a process restarts long before).</summary>
+    public static readonly TimeSpan SelfSignedCertificateValidity = TimeSpan.FromDays(365);
 
     /// <summary>The bind address value that disables an endpoint; controller-runtime's convention for metrics ("0").</summary>
     public const string DisabledBindAddress = "0";

@@ -94,7 +94,7 @@ public sealed class KubeApiSimulator : IAsyncDisposable
             k.Limits.MaxRequestBodySize = null;
         });
         builder.Services.AddSingleton(options).AddSingleton(time).AddSingleton(store).AddSingleton(registry)
-            .AddSingleton(faults).AddSingleton(requests).AddSingleton(tables).AddSingleton(rbac).AddSingleton<RbacAuthorizer>()
+            .AddSingleton(faults).AddSingleton(requests).AddSingleton(tables).AddSingleton(rbac).AddSingleton<RbacAuthorizer>().AddSingleton<ReviewHandler>()
             .AddSingleton<WatchHandler>().AddSingleton<ResourceHandler>().AddSingleton<ApiDispatcher>();
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<ApiDispatcher>();

@@ -7,7 +7,8 @@ namespace NodeIpam.Simulator;
 /// Optional RBAC enforcement from the ClusterRoles, Roles and bindings stored in the simulator (apply the
 /// operator's manifests, then switch <see cref="Enforce"/> on). Requests authenticate with a bearer token:
 /// the kubeconfig's default token is the cluster admin; map other tokens to service accounts or users.
-/// A denied request gets 403 Forbidden and is recorded in <see cref="Denials"/>. Off by default.
+/// A denied request gets 403 Forbidden and is recorded in <see cref="Denials"/>. Off by default. TokenReviews and
+/// SubjectAccessReviews are answered from the same tokens and rules whether or not requests are enforced.
 /// </summary>
 public sealed class SimulatorRbac
 {
@@ -34,9 +35,10 @@ public sealed class SimulatorRbac
 
     /// <summary>The identity of a bearer token, or null when unknown.</summary>
     internal Identity? Authenticate(string? authorization) =>
-        authorization is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) && _tokens.TryGetValue(header[7..].Trim(), out var id)
-            ? id
-            : null;
+        authorization is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? AuthenticateToken(header[7..].Trim()) : null;
+
+    /// <summary>The identity a token stands for (the TokenReview answer), or null when unknown.</summary>
+    internal Identity? AuthenticateToken(string token) => _tokens.TryGetValue(token, out var id) ? id : null;
 
     internal void RecordDenial(string message) => _denials.Enqueue(message);
 }

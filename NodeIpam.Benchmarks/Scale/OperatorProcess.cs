@@ -8,7 +8,8 @@ namespace NodeIpam.Benchmarks.Scale;
 /// <summary>
 /// The operator as its own process (<c>dotnet NodeIpam.Operator.dll run</c>, the build next to this benchmark), so its
 /// memory and CPU are its own: sampled from /proc/&lt;pid&gt;/status (VmRSS, VmHWM) and /proc/&lt;pid&gt;/stat
-/// (utime + stime), and its counters read from its /metrics like Prometheus would.
+/// (utime + stime), and its counters read from its /metrics like Prometheus would (plain HTTP on loopback:
+/// --metrics-secure=false, so the figures do not include token reviews).
 /// </summary>
 internal sealed class OperatorProcess : IAsyncDisposable
 {
@@ -56,7 +57,7 @@ internal sealed class OperatorProcess : IAsyncDisposable
         start.ArgumentList.Add("exec \"$0\" \"$@\" >\"$LOG\" 2>&1");
         start.ArgumentList.Add(DotnetHost());
         foreach (var arg in (string[])[dll, "run", "--kubeconfig", kubeconfig, "--leader-elect", "--leader-election-namespace", leaseNamespace,
-                     "--metrics-bind-address", $"127.0.0.1:{metricsPort}", "--health-probe-bind-address", $"127.0.0.1:{probePort}"])
+                     "--metrics-bind-address", $"127.0.0.1:{metricsPort}", "--metrics-secure=false", "--health-probe-bind-address", $"127.0.0.1:{probePort}"])
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using k8s;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Scale;
@@ -46,8 +47,16 @@ internal static class ScaleBenchmark
             Nodes = options.Nodes,
             Services = options.Services,
         };
-        Progress($"load average {figures.LoadAverageAtStart}; seeding {options.Nodes} nodes and {options.Services} Services");
         await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { WatchHistorySize = 50_000 });
+        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nodeipam-bench-{Environment.ProcessId}")).FullName;
+        var kubeconfig = Path.Combine(work, "kubeconfig");
+        simulator.WriteKubeconfig(kubeconfig);
+        var logPath = Path.GetFullPath(Path.ChangeExtension(options.JsonPath, ".operator.log"));
+        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        figures.EmptyClusterWorkingSetMegabytes = await EmptyClusterRssAsync(simulator, kubeconfig, logPath, options);
+        Progress($"operator on an empty cluster: {figures.EmptyClusterWorkingSetMegabytes:F0} MB steady");
+
+        Progress($"load average {LoadAverage()}; seeding {options.Nodes} nodes and {options.Services} Services");
         var clock = Stopwatch.StartNew();
         var model = ClusterModel.Seed(simulator.Store, options);
         figures.SeedSeconds = clock.Elapsed.TotalSeconds;
@@ -57,6 +66,8 @@ internal static class ScaleBenchmark
         clock.Restart();
         var plans = model.PlanAll();
         figures.PlanAllMilliseconds = clock.Elapsed.TotalMilliseconds;
+        figures.AdvertisedAddresses = plans.Values.Sum(p => p.Ingress.Count);
+        figures.ClusterServiceAddressesAverage = plans.Where(p => !model.LocalServices.Contains(p.Key)).Select(p => p.Value.Ingress.Count).DefaultIfEmpty().Average();
         Progress($"seeded in {figures.SeedSeconds:F1} s ({figures.Endpoints} endpoints, node object {figures.NodeJsonBytes} bytes); planned all in {figures.PlanAllMilliseconds:F0} ms");
 
         figures.WriteRatePerSecond = await WriteRateProbe.MeasureAsync(simulator, [.. plans.Values], options.RateProbeWrites, options.RateProbeClients);
@@ -64,15 +75,12 @@ internal static class ScaleBenchmark
 
         await using var tracker = new StatusTracker(simulator.BaseAddress);
         await tracker.StartAsync();
+        await IdealClientAsync(simulator, tracker, plans, figures, options);
         var (needed, converged) = tracker.Expect(plans);
         figures.WritesNeeded = needed;
         figures.ColdStartBoundSeconds = needed / figures.WriteRatePerSecond;
 
-        var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nodeipam-bench-{Environment.ProcessId}")).FullName;
-        var kubeconfig = Path.Combine(work, "kubeconfig");
-        simulator.WriteKubeconfig(kubeconfig);
-        var logPath = Path.GetFullPath(Path.ChangeExtension(options.JsonPath, ".operator.log"));
-        Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);
+        simulator.Requests.Reset();
         var writes0 = StatusPatches(simulator);
         var start = Stopwatch.GetTimestamp();
         await using var op = OperatorProcess.Start(kubeconfig, logPath, options.Workers, ClusterObjects.Namespace, options.OperatorDll);
@@ -87,7 +95,7 @@ internal static class ScaleBenchmark
         figures.ColdStartWrites = StatusPatches(simulator) - writes0;
         figures.ColdStartReconciles = await Reconciles(op);
         figures.ColdStartCpuSeconds = op.CpuSeconds();
-        Progress($"cold start {figures.ColdStartSeconds:F2} s (first write after {figures.ColdStartFirstWriteSeconds:F2} s; bound {figures.ColdStartBoundSeconds:F2} s), {figures.ColdStartWrites} writes, {figures.ColdStartReconciles} reconciles, {figures.ColdStartCpuSeconds:F1} CPU s");
+        Progress($"cold start {figures.ColdStartSeconds:F2} s (first write after {figures.ColdStartFirstWriteSeconds:F2} s; ideal client {figures.IdealClientSeconds:F2} s; write-rate bound {figures.ColdStartBoundSeconds:F2} s), {figures.ColdStartWrites} writes, {figures.ColdStartReconciles} reconciles, {figures.ColdStartCpuSeconds:F1} CPU s");
         if (!figures.ColdStartConverged)
         {
             Progress($"not converged; still wrong: {string.Join(", ", tracker.Wrong().Take(10))}");
@@ -118,6 +126,34 @@ internal static class ScaleBenchmark
         await op.StopAsync();
         Directory.Delete(work, recursive: true);
         return figures;
+    }
+
+    // The limit of the cold start, measured on the same server in the same run: the ideal client writes every status,
+    // then every status is cleared again so that the operator starts from the same state.
+    private static async Task IdealClientAsync(KubeApiSimulator simulator, StatusTracker tracker, Dictionary<string, ServicePlan> plans, ScaleFigures figures, ScaleOptions options)
+    {
+        var (_, converged) = tracker.Expect(plans);
+        using var timeout = new CancellationTokenSource(options.Timeout);
+        var start = await new IdealClient(simulator.BaseAddress, plans).RunAsync(converged, timeout.Token);
+        figures.IdealClientSeconds = Stopwatch.GetElapsedTime(start, await converged).TotalSeconds;
+        Progress($"ideal client: every status right {figures.IdealClientSeconds:F2} s after its first request");
+        await IdealClient.ClearAsync(simulator.BaseAddress, plans.Keys, timeout.Token);
+        while (tracker.Expect(plans).Wrong < plans.Count)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);
+        }
+    }
+
+    // The operator's fixed cost: its steady working set with nothing to cache (the runtime, mapped assemblies, JIT
+    // code), so that the part that grows with the cluster can be told apart.
+    private static async Task<double> EmptyClusterRssAsync(KubeApiSimulator simulator, string kubeconfig, string logPath, ScaleOptions options)
+    {
+        await using var op = OperatorProcess.Start(kubeconfig, Path.ChangeExtension(logPath, ".empty.log"), options.Workers, ClusterObjects.Namespace, options.OperatorDll);
+        var idle = new IdleWaiter(op, simulator);
+        await idle.WaitAsync(options.Timeout);
+        var steady = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
+        await op.StopAsync();
+        return steady.MedianRssBytes / 1048576.0;
     }
 
     private static async Task Heartbeats(ClusterModel model, KubeApiSimulator simulator, OperatorProcess op, IdleWaiter idle, ScaleFigures figures, ScaleOptions options)

@@ -11,10 +11,14 @@ internal sealed class ScaleFigures
     public int Services { get; set; }
     public int LocalServices { get; set; }
     public int Endpoints { get; set; }
+    public int AdvertisedAddresses { get; set; }
+    public double ClusterServiceAddressesAverage { get; set; }
     public int NodeJsonBytes { get; set; }
     public double SeedSeconds { get; set; }
     public double PlanAllMilliseconds { get; set; }
 
+    public double EmptyClusterWorkingSetMegabytes { get; set; }
+    public double IdealClientSeconds { get; set; }
     public double WriteRatePerSecond { get; set; }
     public int WritesNeeded { get; set; }
     public double ColdStartBoundSeconds { get; set; }

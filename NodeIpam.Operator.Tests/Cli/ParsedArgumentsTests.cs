@@ -18,12 +18,21 @@ public class ParsedArgumentsTests
     }
 
     [Test]
+    public void A_flag_takes_no_value_true_or_false()
+    {
+        ParsedArguments.Parse(["--all"], Values, Flags).Flag("--all").Should().BeTrue();
+        ParsedArguments.Parse(["--all=true"], Values, Flags).Flag("--all").Should().BeTrue();
+        ParsedArguments.Parse(["--all=false"], Values, Flags).Flag("--all", absent: true).Should().BeFalse();
+        ParsedArguments.Parse([], Values, Flags).Flag("--all", absent: true).Should().BeTrue();
+    }
+
+    [Test]
     public void A_value_may_look_like_an_option_or_be_a_dash() =>
         ParsedArguments.Parse(["-f", "-"], Values, Flags).Last("-f").Should().Be("-");
 
     [TestCase(new[] { "-f" }, "option -f needs a value")]
     [TestCase(new[] { "--nope" }, "unknown option --nope")]
-    [TestCase(new[] { "--all=yes" }, "unknown option --all")]
+    [TestCase(new[] { "--all=yes" }, "--all takes true or false, not \"yes\"")]
     [TestCase(new[] { "stray" }, "unexpected argument \"stray\"")]
     public void Rejects_what_it_does_not_know(string[] args, string message) =>
         FluentActions.Invoking(() => ParsedArguments.Parse(args, Values, Flags))

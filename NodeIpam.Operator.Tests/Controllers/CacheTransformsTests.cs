@@ -13,12 +13,19 @@ internal sealed class CacheTransformsTests
     {
         var node = Node("n", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")).WithTaint(WellKnown.ToBeDeletedTaint);
         node.Status.Images = [new V1ContainerImage { Names = ["app:1"] }];
-        node.Status.Conditions = [new V1NodeCondition { Type = "Ready", Status = "True" }];
+        var since = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        node.Status.Conditions =
+        [
+            new V1NodeCondition { Type = "MemoryPressure", Status = "False" },
+            new V1NodeCondition { Type = "Ready", Status = "False", LastTransitionTime = since, LastHeartbeatTime = DateTime.UtcNow, Reason = "KubeletNotReady", Message = "PLEG is not healthy" },
+        ];
 
         var cached = Transforms.Node(node);
 
         cached.Status.Images.Should().BeNull();
-        cached.Status.Conditions.Should().BeNull();
+        cached.Status.Conditions.Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new V1NodeCondition { Type = "Ready", Status = "False", LastTransitionTime = since },
+            "only what the NotReady rule reads is kept, never the heartbeat");
         NodeImpact.SameForPlanning(NodeFacts.From(node), NodeFacts.From(cached)).Should().BeTrue();
     }
 

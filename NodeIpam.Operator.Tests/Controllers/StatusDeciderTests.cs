@@ -62,16 +62,17 @@ internal sealed class StatusDeciderTests
     public void An_invalid_selector_keeps_the_addresses_and_warns_once()
     {
         var service = WithStatus(Service(selector: "pool in (blue"), condition: null, ("10.0.0.9", "VIP"));
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [NodeFacts.From(Node("a", null, ("InternalIP", "10.0.0.1")))], []);
+        NodeFacts[] nodes = [NodeFacts.From(Node("a", null, ("InternalIP", "10.0.0.9")))];
+        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
 
-        var decision = StatusDecider.Decide(service, plan, Now);
+        var decision = StatusDecider.Decide(service, plan, nodes, Now);
 
         decision.Ingress.Should().BeNull("the current addresses are kept");
         decision.NeedsWrite.Should().BeTrue();
         decision.Condition.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
         decision.Events.Should().ContainSingle().Which.Type.Should().Be(EventType.Warning);
 
-        var again = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.9", "VIP")), plan, Now.AddHours(1));
+        var again = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.9", "VIP")), plan, nodes, Now.AddHours(1));
         again.NeedsWrite.Should().BeFalse();
         again.Events.Should().BeEmpty();
     }
@@ -80,9 +81,10 @@ internal sealed class StatusDeciderTests
     public void No_address_gives_a_false_condition_with_the_domain_reason_and_a_warning_per_new_warning()
     {
         var service = WithStatus(Service(selector: "pool=purple"), condition: null, ("10.0.0.9", "VIP"));
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [NodeFacts.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")))], []);
+        NodeFacts[] nodes = [NodeFacts.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")))];
+        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
 
-        var decision = StatusDecider.Decide(service, plan, Now);
+        var decision = StatusDecider.Decide(service, plan, nodes, Now);
 
         decision.Ingress.Should().BeEmpty();
         decision.Condition.Status.Should().Be("False");
@@ -114,18 +116,98 @@ internal sealed class StatusDeciderTests
             NodeFacts.From(Node("x", LabelSet("pool=blue"), ("InternalIP", "10.0.0.011"))),
         };
         var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
-        var first = StatusDecider.Decide(service, plan, Now);
+        var first = StatusDecider.Decide(service, plan, nodes, Now);
         first.Events.Should().Contain(e => e.Reason == nameof(PlanWarningCode.InvalidNodeAddress));
 
         // Another node is added: the message changes (one more address) but the warning is the same.
-        var grown = ServicePlanner.Plan(
-            ServiceFacts.From(service, ManagementOptions.Default),
-            [.. nodes, NodeFacts.From(Node("b", LabelSet("pool=blue"), ("InternalIP", "10.0.0.2")))],
-            []);
-        var second = StatusDecider.Decide(WithStatus(service, first.Condition, ("10.0.0.1", "VIP")), grown, Now);
+        NodeFacts[] more = [.. nodes, NodeFacts.From(Node("b", LabelSet("pool=blue"), ("InternalIP", "10.0.0.2")))];
+        var grown = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), more, []);
+        var second = StatusDecider.Decide(WithStatus(service, first.Condition, ("10.0.0.1", "VIP")), grown, more, Now);
 
         second.NeedsWrite.Should().BeTrue();
         second.Events.Should().OnlyContain(e => e.Reason == ServiceStatusNames.AddressesChangedReason);
+    }
+
+    [Test]
+    public void An_invalid_selector_drops_the_kept_addresses_no_eligible_node_reports_any_more()
+    {
+        var service = WithStatus(Service(selector: "pool in (blue"), condition: null, ("10.0.0.1", "VIP"), ("10.0.0.2", "VIP"), ("10.0.0.3", "VIP"), ("203.0.113.4", "VIP"));
+        NodeFacts[] nodes =
+        [
+            NodeFacts.From(Node("a", null, ("InternalIP", "10.0.0.1"))),
+            NodeFacts.From(Node("b", LabelSet("node.kubernetes.io/exclude-from-external-load-balancers="), ("InternalIP", "10.0.0.2"))),
+            NodeFacts.From(Node("d", null, ("InternalIP", "10.0.0.9"), ("ExternalIP", "203.0.113.4"))),
+        ];
+        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
+
+        var decision = StatusDecider.Decide(service, plan, nodes, Now);
+
+        decision.Ingress.Should().Equal(["10.0.0.1", "203.0.113.4"], "b is excluded and nothing reports 10.0.0.3 any more; nothing is added");
+        decision.Condition.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
+        IngressFingerprint.Read(decision.Condition.Message).Should().Be(IngressFingerprint.Of(["10.0.0.1", "203.0.113.4"]));
+        decision.Events.Select(e => e.Reason).Should().Equal(ServiceStatusNames.AddressesChangedReason, ServiceStatusNames.InvalidSelectorReason);
+
+        var again = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, nodes, Now);
+        again.NeedsWrite.Should().BeFalse();
+
+        // One more address goes: the error is the same, so it is not announced again.
+        NodeFacts[] fewer = [nodes[0]];
+        var dropped = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, fewer, Now);
+        dropped.Ingress.Should().Equal("10.0.0.1");
+        dropped.Events.Select(e => e.Reason).Should().Equal(ServiceStatusNames.AddressesChangedReason);
+    }
+
+    [Test]
+    public void The_condition_message_carries_the_fingerprint_of_the_ingress_written()
+    {
+        var decision = Decide(Service(), "10.0.0.9", "10.0.0.10");
+
+        decision.Condition.Message.Should().StartWith("advertising 2 addresses of 2 nodes");
+        IngressFingerprint.Read(decision.Condition.Message).Should().Be(IngressFingerprint.Of(["10.0.0.9", "10.0.0.10"]));
+    }
+
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void A_message_cut_near_an_emoji_compares_equal_once_written_and_read_back(int shift)
+    {
+        // The selector's text lands in the message; emojis at every alignment around the limit.
+        var selector = new string('(', shift) + string.Concat(Enumerable.Repeat("\U0001F600", 17_000));
+        var service = WithStatus(Service(selector: selector), condition: null);
+        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [], []);
+        var first = StatusDecider.Decide(service, plan, [], Now);
+
+        var stored = System.Text.Json.JsonSerializer.Deserialize<string>(System.Text.Json.JsonSerializer.Serialize(first.Condition.Message))!;
+        var again = StatusDecider.Decide(WithStatus(service, first.Condition with { Message = stored }), plan, [], Now);
+
+        System.Text.Encoding.UTF8.GetByteCount(first.Condition.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
+        again.NeedsWrite.Should().BeFalse();
+        again.Events.Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_service_without_our_condition_has_nothing_to_release()
+    {
+        StatusDecider.Release(WithStatus(Service(type: "ClusterIP"), condition: null, ("10.0.0.1", "VIP")), "type is ClusterIP").Should().BeNull();
+    }
+
+    [Test]
+    public void Releasing_clears_the_ingress_only_when_our_fingerprint_matches_it()
+    {
+        var ours = Decide(Service(), "10.0.0.9", "10.0.0.10").Condition;
+        var older = ours with { Message = "advertising 2 addresses of 2 nodes" };
+
+        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.10", "VIP"), ("10.0.0.9", null)), "no class")!
+            .ClearsIngress.Should().BeTrue("what we wrote is still there, in any order");
+        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "VIP"), ("192.0.2.1", "VIP")), "no class")!
+            .ClearsIngress.Should().BeFalse("someone else wrote these");
+        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "Proxy"), ("10.0.0.10", "VIP")), "no class")!
+            .ClearsIngress.Should().BeFalse("we never write Proxy entries");
+        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), older, ("10.0.0.9", "VIP"), ("10.0.0.10", "VIP")), "no class")!
+            .ClearsIngress.Should().BeFalse("without a fingerprint nothing proves the addresses are ours");
+        StatusDecider.Release(WithStatus(Service(type: "ClusterIP"), ours), "type is ClusterIP")!
+            .ClearsIngress.Should().BeFalse("there is nothing to clear");
     }
 
     private static StatusDecision Decide(V1Service service, params string[] nodeIps)
@@ -136,7 +218,7 @@ internal sealed class StatusDeciderTests
             service.Spec.IpFamilies = ["IPv6"];
         }
 
-        return StatusDecider.Decide(service, ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []), Now);
+        return StatusDecider.Decide(service, ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []), nodes, Now);
     }
 
     private static V1Service WithStatus(V1Service service, DesiredCondition? condition, params (string Ip, string? Mode)[] ingress)

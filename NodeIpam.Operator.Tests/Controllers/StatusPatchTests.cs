@@ -32,4 +32,16 @@ internal sealed class StatusPatchTests
         var kept = JsonNode.Parse(StatusPatch.Build("42", null, Assigned))!;
         kept["status"]!.AsObject().ContainsKey("loadBalancer").Should().BeFalse();
     }
+
+    [Test]
+    public void A_release_deletes_our_condition_by_its_merge_key_and_clears_the_ingress_only_when_asked()
+    {
+        var release = JsonNode.Parse(StatusPatch.BuildRelease("42", clearIngress: true))!;
+        var keep = JsonNode.Parse(StatusPatch.BuildRelease("42", clearIngress: false))!;
+
+        release.ToJsonString().Should().Be(
+            """{"status":{"loadBalancer":{"ingress":null},"conditions":[{"type":"nodeipam.io/AddressesAssigned","$patch":"delete"}]},"metadata":{"resourceVersion":"42"}}""");
+        keep["status"]!.AsObject().ContainsKey("loadBalancer").Should().BeFalse();
+        keep["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be("42");
+    }
 }

@@ -50,4 +50,38 @@ internal sealed class WrittenStatusesTests
 
         written.CacheIsBehind(Key, At("1")).Should().BeFalse();
     }
+
+    [Test]
+    public void An_awaited_echo_is_passed_on_once_when_a_version_past_our_write_arrives()
+    {
+        var written = new WrittenStatuses(new NamePool());
+        written.Record(Key, "1", ["10.0.0.1"], Condition);
+        written.Succeeded(Key, "2");
+        written.TakeAwaitedEcho(Key, At("2")).Should().BeFalse("nobody waits for it");
+
+        written.AwaitEcho(Key).Should().BeTrue("the first wait of this write is logged");
+        written.AwaitEcho(Key).Should().BeFalse("looking again is the same wait");
+        written.TakeAwaitedEcho(Key, At("1")).Should().BeFalse("still the version the write was made from");
+        written.TakeAwaitedEcho(Key, At("3")).Should().BeTrue("a newer version than ours also ends the wait");
+        written.TakeAwaitedEcho(Key, At("3")).Should().BeFalse("passed on once");
+        written.AwaitEcho(Key).Should().BeFalse();
+
+        written.Record(Key, "3", ["10.0.0.2"], Condition);
+        written.Succeeded(Key, "4");
+        written.AwaitEcho(Key).Should().BeTrue("a new write is a new wait");
+    }
+
+    [Test]
+    public void The_echo_of_a_release_is_our_own_write()
+    {
+        var written = new WrittenStatuses(new NamePool());
+        var service = At("2");
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() };
+
+        written.Record(Key, "1", [], condition: null);
+
+        written.IsOwnWrite(Key, service).Should().BeTrue();
+        service.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = "x", Message = "y" }];
+        written.IsOwnWrite(Key, service).Should().BeFalse();
+    }
 }

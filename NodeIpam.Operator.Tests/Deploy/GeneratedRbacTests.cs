@@ -1,9 +1,13 @@
+using System.Net;
+using System.Net.Http.Headers;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Operator.Hosting;
 using NodeIpam.Operator.Tests.Integration;
+using NodeIpam.Runtime.Health;
 using NodeIpam.Simulator;
 
 namespace NodeIpam.Operator.Tests.Deploy;
@@ -54,6 +58,60 @@ public sealed class GeneratedRbacTests
 
             simulator.Store.Get<V1Lease>(RunOptions.LeaseName, OperatorNamespace).Should().NotBeNull("the leader holds its Lease");
             simulator.Rbac.Denials.Should().BeEmpty();
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Test]
+    public async Task Metrics_need_a_token_whose_user_has_the_metrics_reader_role()
+    {
+        await using var simulator = await KubeApiSimulator.StartAsync();
+        ApplyRbacManifests(simulator);
+        simulator.Rbac.AddServiceAccountToken(Token, OperatorNamespace, ServiceAccount);
+        simulator.Rbac.AddServiceAccountToken("prometheus-token", "monitoring", "prometheus");
+        simulator.Rbac.AddServiceAccountToken("stranger-token", "default", "web");
+        simulator.Store.Create(new V1ClusterRoleBinding
+        {
+            Metadata = new V1ObjectMeta { Name = "prometheus-metrics-reader" },
+            RoleRef = new V1RoleRef { ApiGroup = "rbac.authorization.k8s.io", Kind = "ClusterRole", Name = "nodeipam-metrics-reader" },
+            Subjects = [new Rbacv1Subject { Kind = "ServiceAccount", Name = "prometheus", NamespaceProperty = "monitoring" }],
+        });
+        simulator.Rbac.Enforce = true;
+
+        var options = new RunOptions { HealthProbeBindAddress = "0", MetricsBindAddress = "127.0.0.1:0" };
+        using var host = OperatorHost.Build(options, options.ToSettings(simulator.ClientConfiguration(Token)), logging => logging.ClearProviders());
+        await host.StartAsync();
+        try
+        {
+            var address = new Uri(host.Services.GetRequiredService<ProbeServer>().MetricsAddress!, "/metrics");
+            using var https = new HttpClient(new SocketsHttpHandler { SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.Subject == "CN=nodeipam-operator-metrics" } });
+            async Task<(HttpStatusCode Code, string Body)> ScrapeAsync(string? token)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, address);
+                if (token is not null)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                }
+
+                using var response = await https.SendAsync(request);
+                return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            var anonymous = await ScrapeAsync(null);
+            var stranger = await ScrapeAsync("stranger-token");
+            var prometheus = await ScrapeAsync("prometheus-token");
+
+            address.Scheme.Should().Be("https");
+            anonymous.Code.Should().Be(HttpStatusCode.Unauthorized);
+            stranger.Code.Should().Be(HttpStatusCode.Forbidden);
+            stranger.Body.Should().StartWith("Forbidden: user \"system:serviceaccount:default:web\" may not get /metrics");
+            prometheus.Code.Should().Be(HttpStatusCode.OK);
+            prometheus.Body.Should().Contain("nodeipam_managed_services");
+            simulator.Rbac.Denials.Should().BeEmpty("the generated ClusterRole lets the operator create the reviews");
+            simulator.Requests.Count("create", "tokenreviews").Should().Be(2, "no token needs no review");
         }
         finally
         {

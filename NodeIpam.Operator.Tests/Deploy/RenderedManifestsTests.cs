@@ -25,7 +25,7 @@ public sealed class RenderedManifestsTests
     [Test]
     public void Cluster_role_grants_exactly_what_the_operator_uses()
     {
-        var rules = RenderedManifests.Single<V1ClusterRole>().Rules
+        var rules = RenderedManifests.All.OfType<V1ClusterRole>().Single(r => r.Metadata.Name == "nodeipam-manager-role").Rules
             .SelectMany(r => r.ApiGroups.SelectMany(g => r.Resources.Select(res => (Resource: Qualified(g, res), Verbs: string.Join(",", r.Verbs)))))
             .ToList();
 
@@ -36,7 +36,31 @@ public sealed class RenderedManifestsTests
             (Resource: "services/status", Verbs: "patch"),
             (Resource: "endpointslices.discovery.k8s.io", Verbs: "get,list,watch"),
             (Resource: "events.events.k8s.io", Verbs: "create,patch"),
+            (Resource: "tokenreviews.authentication.k8s.io", Verbs: "create"),
+            (Resource: "subjectaccessreviews.authorization.k8s.io", Verbs: "create"),
         });
+    }
+
+    [Test]
+    public void Metrics_reader_role_grants_only_get_on_the_metrics_url_and_is_bound_to_nobody()
+    {
+        var reader = RenderedManifests.All.OfType<V1ClusterRole>().Single(r => r.Metadata.Name == "nodeipam-metrics-reader");
+
+        reader.Rules.Should().ContainSingle().Which.Should().BeEquivalentTo(new { NonResourceURLs = new[] { "/metrics" }, Verbs = new[] { "get" } });
+        RenderedManifests.All.OfType<V1ClusterRoleBinding>().Should().NotContain(b => b.RoleRef.Name == "nodeipam-metrics-reader");
+    }
+
+    [Test]
+    public void Metrics_are_served_over_https_on_8443_through_the_metrics_service()
+    {
+        var container = RenderedManifests.Single<V1Deployment>().Spec.Template.Spec.Containers.Single();
+        var service = RenderedManifests.Single<V1Service>();
+
+        container.Args.Should().Contain("--metrics-bind-address=:8443").And.Contain("--metrics-secure=true");
+        container.Ports.Should().Contain(p => p.Name == "metrics" && p.ContainerPort == 8443);
+        container.LivenessProbe.HttpGet.Port.Value.Should().Be("health");
+        var port = service.Spec.Ports.Should().ContainSingle().Subject;
+        (port.Name, port.Port, port.TargetPort.Value).Should().Be(("https", 8443, "metrics"));
     }
 
     [Test]

@@ -26,12 +26,22 @@ internal sealed class RunOptionsTests
     [Test]
     public void Without_leader_election_this_process_always_leads_and_the_flags_reach_the_runtime()
     {
-        var settings = new RunOptions { Workers = 3, HealthProbeBindAddress = ":9000", MetricsBindAddress = "0", Kubeconfig = "/k" }.ToSettings();
+        var settings = new RunOptions
+        {
+            Workers = 3,
+            HealthProbeBindAddress = ":9000",
+            MetricsBindAddress = "0",
+            MetricsSecure = false,
+            MetricsCertDir = "/certs",
+            Kubeconfig = "/k",
+        }.ToSettings();
 
         settings.LeaderElection.Should().BeNull();
         settings.MaxConcurrentReconciles.Should().Be(3);
         settings.HealthProbeBindAddress.Should().Be(":9000");
         settings.MetricsBindAddress.Should().Be("0");
+        settings.MetricsSecure.Should().BeFalse();
+        settings.MetricsCertDir.Should().Be("/certs");
         settings.Kubeconfig.Should().Be("/k");
     }
 

@@ -45,11 +45,43 @@ internal sealed class BadInputTests
         var writes = harness.StatusWrites;
 
         // A node change cannot fix the selector: nothing is retried until the Service changes.
-        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.5", null, "pool=blue"));
-        await harness.WaitForIngressAsync("bystander", "10.0.0.2", "10.0.0.5");
+        var reconciles = harness.Reconciles;
+        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.1", null, "pool=blue", "zone=x"));
+        harness.Simulator.Store.Upsert(Node("node-b", "10.0.0.2", "203.0.113.2", "pool=green"));
+        await harness.WaitForIngressAsync("bystander", "203.0.113.2");
         await harness.WaitIdleAsync();
         harness.StatusWrites.Should().Be(writes + 1, "only the bystander is written");
+        harness.Reconciles.Should().Be(reconciles + 1, "a change of a node that does not report a kept address concerns only the bystander");
         harness.Ingress("web").Should().Equal("10.0.0.1");
+    }
+
+    [Test]
+    public async Task An_invalid_selector_keeps_only_the_addresses_an_existing_eligible_node_still_reports()
+    {
+        harness.Simulator.Store.Create(Node("node-c", "10.0.0.3", null, "pool=blue"));
+        harness.Simulator.Store.Create(Service("web", selector: "pool"));
+        await harness.WaitForIngressAsync("web", "10.0.0.1", "10.0.0.2", "10.0.0.3");
+        await harness.Client.CoreV1.PatchNamespacedServiceAsync(
+            new V1Patch("""{"metadata":{"annotations":{"io.cilium.nodeipam/match-node-labels":"pool in (blue"}}}""", V1Patch.PatchType.MergePatch),
+            "web",
+            OperatorHarness.Namespace);
+        await harness.WaitForReasonAsync("web", ServiceStatusNames.InvalidSelectorReason);
+
+        // Excluded, deleted, readdressed: each takes its address away; nothing comes back or is added.
+        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.1", null, "pool=blue", "node.kubernetes.io/exclude-from-external-load-balancers="));
+        await harness.WaitForIngressAsync("web", "10.0.0.2", "10.0.0.3");
+        harness.Simulator.Store.Delete<V1Node>("node-b");
+        await harness.WaitForIngressAsync("web", "10.0.0.3");
+        harness.Simulator.Store.Upsert(Node("node-c", "10.0.0.4", null, "pool=blue"));
+        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.1", null, "pool=blue"));
+        await harness.WaitForIngressAsync("bystander", "10.0.0.1", "10.0.0.4");
+        await harness.WaitIdleAsync();
+
+        harness.Ingress("web").Should().BeEmpty();
+        harness.Condition("web")!.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
+        harness.Events("web").Count(e => e.Reason == ServiceStatusNames.InvalidSelectorReason).Should().Be(1, "the error did not change");
+        await harness.RestartOperatorAsync(reconciles: 2);
+        harness.StatusWrites.Should().Be(0);
     }
 
     [Test]
@@ -96,7 +128,7 @@ internal sealed class BadInputTests
         await harness.WaitForReasonAsync("huge", ServiceStatusNames.InvalidSelectorReason);
         await harness.WaitForEventAsync("huge", ServiceStatusNames.InvalidSelectorReason);
         await harness.WaitForIngressAsync("web", "10.0.0.2");
-        harness.Condition("huge")!.Message.Length.Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageLength);
+        System.Text.Encoding.UTF8.GetByteCount(harness.Condition("huge")!.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
         harness.Events("huge").Should().OnlyContain(e => e.Note.Length <= 1024);
     }
 }

@@ -111,15 +111,33 @@ internal sealed class ChangeCountingTests
         await harness.WaitForReasonAsync("broken", ServiceStatusNames.InvalidSelectorReason);
         await harness.WaitForIngressAsync("local", "10.0.0.2");
         await harness.WaitIdleAsync();
-        await harness.StopOperatorAsync();
-        harness.Simulator.Requests.Reset();
 
-        await harness.StartOperatorAsync();
-        await Eventually.HoldsAsync(() => harness.Reconciles >= 4, "every managed Service was reconciled after the restart");
-        await harness.WaitIdleAsync();
+        await harness.RestartOperatorAsync(reconciles: 4);
 
         harness.StatusWrites.Should().Be(0);
         harness.Simulator.Requests.Count(verb: "create", resource: "events").Should().Be(0, "nothing changed, so nothing is announced again");
+    }
+
+    [Test]
+    public async Task A_restart_writes_nothing_when_a_condition_message_is_cut_next_to_an_emoji()
+    {
+        // The selector's text is quoted in the message, far beyond the 32,768-byte limit; the two Services shift
+        // the emojis by one character, so one of them straddles any cut point counted in UTF-16 characters.
+        var emojis = string.Concat(Enumerable.Repeat("\U0001F600", 20_000));
+        var store = harness.Simulator.Store;
+        store.Create(Node("node-a", "10.0.0.1"));
+        store.Create(Service("even", selector: emojis));
+        store.Create(Service("odd", selector: "x" + emojis));
+        await harness.StartOperatorAsync();
+        await harness.WaitForReasonAsync("even", ServiceStatusNames.InvalidSelectorReason);
+        await harness.WaitForReasonAsync("odd", ServiceStatusNames.InvalidSelectorReason);
+        await harness.WaitIdleAsync();
+        System.Text.Encoding.UTF8.GetByteCount(harness.Condition("odd")!.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
+
+        await harness.RestartOperatorAsync(reconciles: 2);
+
+        harness.StatusWrites.Should().Be(0);
+        harness.Simulator.Requests.Count(verb: "create", resource: "events").Should().Be(0);
     }
 
     [Test]

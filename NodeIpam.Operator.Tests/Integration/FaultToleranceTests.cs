@@ -74,6 +74,45 @@ internal sealed class FaultToleranceTests
         harness.Ingress("web").Should().Equal("10.0.0.2");
     }
 
+    [Test]
+    public async Task While_the_services_watch_fails_a_service_waiting_for_its_own_write_does_not_spin()
+    {
+        foreach (var name in (string[])["a", "b", "c"])
+        {
+            harness.Simulator.Store.Create(Service(name));
+            await harness.WaitForIngressAsync(name, "10.0.0.1", "10.0.0.2");
+        }
+
+        await harness.WaitIdleAsync();
+        var faults = harness.Simulator.Faults;
+        faults.FailNext(10_000, "list", "services", 500);
+        faults.FailNext(10_000, "watch", "services", 500);
+        faults.CloseAllWatches();
+        var writes = harness.StatusWrites;
+
+        // Each Service is written; the cache never sees it. A second change requeues them while the cache is behind.
+        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.5", null, "pool=blue"));
+        await Eventually.HoldsAsync(() => harness.StatusWrites == writes + 3, "the three Services were written");
+        var reconciles = harness.Reconciles;
+        harness.Simulator.Store.Upsert(Node("node-a", "10.0.0.6", null, "pool=blue"));
+        var watches = harness.Simulator.Requests.Count(verb: "watch", resource: "services");
+        await Eventually.HoldsAsync(
+            () => harness.Simulator.Requests.Count(verb: "watch", resource: "services") >= watches + 2,
+            "the Services watch failed twice more (its backoff: at least 0.8 s, then 1.6 s)");
+
+        harness.Reconciles.Should().BeLessThan(reconciles + 15, "each Service waits for its echo (50 ms polling made over 100 here)");
+        harness.StatusWrites.Should().Be(writes + 3, "nothing is decided from the stale cache");
+
+        faults.ClearFailures();
+        foreach (var name in (string[])["a", "b", "c"])
+        {
+            await harness.WaitForIngressAsync(name, "10.0.0.2", "10.0.0.6");
+        }
+
+        await harness.WaitIdleAsync();
+        harness.StatusWrites.Should().Be(writes + 6);
+    }
+
     private async Task<double> SuccessfulWritesAsync()
     {
         var metrics = await harness.ScrapeMetricsAsync();

@@ -60,7 +60,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     public async Task StartOperatorAsync(RunOptions? options = null)
     {
         options ??= new RunOptions();
-        options = options with { HealthProbeBindAddress = "127.0.0.1:0", MetricsBindAddress = "127.0.0.1:0" };
+        options = options with { HealthProbeBindAddress = "127.0.0.1:0", MetricsBindAddress = "127.0.0.1:0", MetricsSecure = false };
         var settings = options.ToSettings(Simulator.ClientConfiguration(), () => Namespace);
         Host = OperatorHost.Build(options, settings, logging => logging.ClearProviders().AddFilter(_ => false));
         await Host.StartAsync();
@@ -76,6 +76,19 @@ internal sealed class OperatorHarness : IAsyncDisposable
             await host.StopAsync();
             host.Dispose();
         }
+    }
+
+    /// <summary>
+    /// Stops the operator, forgets the requests counted so far, starts it again and waits until it has reconciled
+    /// <paramref name="reconciles"/> Services and is idle: what the restart wrote is then <see cref="StatusWrites"/>.
+    /// </summary>
+    public async Task RestartOperatorAsync(int reconciles, RunOptions? options = null)
+    {
+        await StopOperatorAsync();
+        Simulator.Requests.Reset();
+        await StartOperatorAsync(options);
+        await Eventually.HoldsAsync(() => Reconciles >= reconciles, $"{reconciles} Services were reconciled after the restart");
+        await WaitIdleAsync();
     }
 
     /// <summary>Waits until nothing is queued, waiting for a retry or being reconciled, several polls in a row.</summary>

@@ -8,4 +8,7 @@ internal sealed record CliConsole(TextReader In, TextWriter Out, TextWriter Erro
 {
     /// <summary>The process's own streams.</summary>
     public static CliConsole System => new(Console.In, Console.Out, Console.Error);
+
+    /// <summary>The clock (plan's default --now); tests may fix it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -2,7 +2,8 @@ namespace NodeIpam.Operator.Cli;
 
 /// <summary>
 /// Options in the order given, parsed the way kubectl users expect: <c>--name value</c>, <c>--name=value</c>,
-/// <c>-n value</c>, <c>-n=value</c>, and flags without a value. Anything else is a <see cref="UsageException"/>.
+/// <c>-n value</c>, <c>-n=value</c>, and flags without a value or with <c>=true</c>/<c>=false</c>. Anything else is a
+/// <see cref="UsageException"/>.
 /// </summary>
 internal sealed class ParsedArguments
 {
@@ -36,9 +37,15 @@ internal sealed class ParsedArguments
                     throw new UsageException($"option {name} needs a value");
                 }
             }
-            else if (flags.Contains(name) && equals < 0)
+            else if (flags.Contains(name))
             {
-                parsed.options.Add((name, null));
+                var value = equals > 0 ? arg[(equals + 1)..] : null;
+                if (value is not null && !bool.TryParse(value, out _))
+                {
+                    throw new UsageException($"{name} takes true or false, not \"{value}\"");
+                }
+
+                parsed.options.Add((name, value));
             }
             else
             {
@@ -49,8 +56,15 @@ internal sealed class ParsedArguments
         return parsed;
     }
 
-    /// <summary>Whether any of the names was given.</summary>
+    /// <summary>Whether any of the names was given (a flag given as <c>--flag=false</c> counts too: see <see cref="Flag"/>).</summary>
     public bool Has(params string[] names) => options.Any(o => names.Contains(o.Name));
+
+    /// <summary>
+    /// A boolean flag: <c>--flag</c> and <c>--flag=true</c> are true, <c>--flag=false</c> false (the last one wins),
+    /// <paramref name="absent"/> when not given (<see cref="Parse"/> refuses any other value).
+    /// </summary>
+    public bool Flag(string name, bool absent = false) =>
+        options.LastOrDefault(o => o.Name == name) is ({ }, var value) ? value is null || bool.Parse(value) : absent;
 
     /// <summary>Every value given for any of the names, in order.</summary>
     public IReadOnlyList<string> All(params string[] names) => [.. options.Where(o => names.Contains(o.Name)).Select(o => o.Value!)];

@@ -28,7 +28,7 @@ internal sealed class PlanCommand : ICliCommand
 
         var options = PlanOptions.Parse(args);
         var dump = ClusterDumpReader.Read(options.Sources, console.In);
-        var results = Plan(dump, options);
+        var results = Plan(dump, options, options.Now ?? console.Time.GetUtcNow());
         if (options.Service is { } wanted && results.Count == 0)
         {
             throw new InputException($"no Service {wanted.Namespace}/{wanted.Name} in the input");
@@ -53,7 +53,7 @@ internal sealed class PlanCommand : ICliCommand
     }
 
     /// <summary>Plans every Service in the dump (or only the one asked for), sorted by namespace then name.</summary>
-    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options)
+    internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(ClusterDump dump, PlanOptions options, DateTimeOffset now)
     {
         var nodes = dump.Nodes.Select(n => NodeFacts.From(n)).ToList();
         var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
@@ -62,6 +62,6 @@ internal sealed class PlanCommand : ICliCommand
             .Where(s => options.Service is not { } only || (s.Namespace == only.Namespace && s.Name == only.Name))
             .OrderBy(s => s.Namespace, StringComparer.Ordinal)
             .ThenBy(s => s.Name, StringComparer.Ordinal)
-            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices)))];
+            .Select(s => (s, ServicePlanner.Plan(s, nodes, slices, options.Planning, now)))];
     }
 }

@@ -7,14 +7,15 @@ namespace NodeIpam.Operator.Controllers;
 /// The informer transforms: each cached object keeps only what the domain and the controller read, with repeated
 /// strings shared (<see cref="NamePool"/>), so 5,000 nodes and 300,000 endpoints cost little memory (no images,
 /// conditions, capacity, pods or endpoint addresses) and a Service with 1,000 ports or a huge annotation is cached
-/// small. Because nothing else is kept, two cached versions that differ only in resourceVersion differ in nothing
+/// small. Of a node's conditions only Ready's status and lastTransitionTime are kept (never its heartbeat), so a
+/// heartbeat makes an equal copy. Because nothing else is kept, two cached versions that differ only in resourceVersion differ in nothing
 /// the operator reads.
 /// </summary>
 internal sealed class CacheTransforms(FactsCache facts)
 {
     private readonly NamePool _names = facts.Names;
 
-    /// <summary>Node: name, uid, resourceVersion, labels, deletionTimestamp, taints, status.addresses.</summary>
+    /// <summary>Node: name, uid, resourceVersion, labels, deletionTimestamp, taints, status.addresses, the Ready condition's status and lastTransitionTime.</summary>
     public V1Node Node(V1Node node) => new()
     {
         ApiVersion = node.ApiVersion,
@@ -26,18 +27,28 @@ internal sealed class CacheTransforms(FactsCache facts)
             Addresses = node.Status?.Addresses?
                 .Select(a => a is null ? a! : new V1NodeAddress { Address = Shared(a.Address)!, Type = Shared(a.Type)! })
                 .ToList(),
+            Conditions = node.Status?.Conditions?.FirstOrDefault(c => c?.Type == WellKnown.ReadyCondition) is { } ready
+                ? [new V1NodeCondition { Type = WellKnown.ReadyCondition, Status = Shared(ready.Status)!, LastTransitionTime = ready.LastTransitionTime }]
+                : null,
         },
     };
 
     /// <summary>
-    /// Service: identity, our annotation only, deletionTimestamp, the spec fields that decide management, policy and
+    /// Service: identity, our annotations only, deletionTimestamp, the spec fields that decide management, policy and
     /// families, status.loadBalancer and our own condition only (other controllers' conditions are not ours to read).
     /// </summary>
     public V1Service Service(V1Service service)
     {
         var metadata = service.Metadata;
-        string? selector = null;
-        var hasSelector = metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selector) == true;
+        Dictionary<string, string>? annotations = null;
+        foreach (var name in WellKnown.ServiceAnnotations)
+        {
+            if (metadata?.Annotations?.TryGetValue(name, out var value) == true)
+            {
+                (annotations ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
+            }
+        }
+
         var spec = service.Spec;
         var loadBalancer = service.Status?.LoadBalancer;
         return new V1Service
@@ -46,7 +57,7 @@ internal sealed class CacheTransforms(FactsCache facts)
             Kind = service.Kind,
             Metadata = Identity(
                 metadata,
-                annotations: hasSelector ? new Dictionary<string, string> { [WellKnown.MatchNodeLabelsAnnotation] = selector! } : null,
+                annotations: annotations,
                 deletion: metadata?.DeletionTimestamp),
             Spec = spec is null ? null : new V1ServiceSpec
             {

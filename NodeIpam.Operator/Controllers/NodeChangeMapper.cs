@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Informers;
@@ -9,7 +10,7 @@ namespace NodeIpam.Operator.Controllers;
 /// The Node watch of the Service controller: maps a node change to the managed Services whose plan it can alter
 /// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat) maps to none.
 /// </summary>
-internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts)
+internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts, PlanningOptions planning)
 {
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
     public IReadOnlyList<ObjectKey> Map(ObjectChange<V1Node> change)
@@ -34,16 +35,23 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
         foreach (var service in informers.GetInformer<V1Service>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
         {
             var serviceFacts = facts.Service(service);
+            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
             if (serviceFacts.Selector.Selector is not { } selector)
             {
-                // An invalid selector is retried only when the Service itself changes.
+                // An invalid selector is retried only when the Service itself changes; a node change matters only
+                // when it may take away one of the addresses the Service keeps.
+                if (KeptAddressImpact.MayDrop(service, old, @new))
+                {
+                    keys.Add(key);
+                }
+
                 continue;
             }
 
-            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
             var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
             var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
-            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress))
+            var readinessMatters = serviceFacts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
+            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress, readinessMatters))
             {
                 keys.Add(key);
             }

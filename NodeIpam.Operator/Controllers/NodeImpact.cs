@@ -13,9 +13,17 @@ internal static class NodeImpact
     private static readonly IpFamily[] Families = [IpFamily.IPv4, IpFamily.IPv6];
     private static readonly NodeAddressType[] Types = [NodeAddressType.InternalIP, NodeAddressType.ExternalIP];
 
-    /// <summary>True when the two versions agree on everything the planner reads (labels, exclusions, addresses).</summary>
+    /// <summary>True when the two versions agree on everything the planner reads (labels, exclusions, addresses, readiness).</summary>
     public static bool SameForPlanning(NodeFacts old, NodeFacts @new) =>
-        SameLabels(old.Labels, @new.Labels) && SameEligibilityAndAddresses(old, @new);
+        SameLabels(old.Labels, @new.Labels) && SameEligibilityAndAddresses(old, @new) && SameReadiness(old, @new);
+
+    /// <summary>
+    /// True when both are ready (a Ready condition that is True or absent: the rule does not look further), or both are
+    /// NotReady with the same status and transition time: what the NotReady rule reads. A heartbeat changes neither.
+    /// </summary>
+    public static bool SameReadiness(NodeFacts old, NodeFacts @new) =>
+        old.IsNotReady == @new.IsNotReady
+        && (!old.IsNotReady || (old.ReadyStatus == @new.ReadyStatus && old.ReadyTransition == @new.ReadyTransition));
 
     /// <summary>True when exclusions, valid addresses and invalid addresses are equal (labels aside).</summary>
     public static bool SameEligibilityAndAddresses(NodeFacts old, NodeFacts @new)
@@ -44,7 +52,8 @@ internal static class NodeImpact
     /// alter the plan of a managed Service with a valid <paramref name="selector"/>:
     /// <list type="bullet">
     /// <item>the node is a candidate before or after (matches the selector) and its candidacy, eligibility or addresses
-    /// changed;</item>
+    /// changed, or its readiness when the Service leaves NotReady nodes out (<paramref name="readinessMatters"/>: its
+    /// reconcile then also schedules the one at the end of the grace);</item>
     /// <item>for Local, only nodes running its endpoints are selected, so other nodes matter only through the
     /// "why no address" warnings, which exist only while the Service has no address; a node running its endpoints
     /// also matters when it appears or disappears (endpoints on a node that does not exist are reported);</item>
@@ -57,7 +66,8 @@ internal static class NodeImpact
         NodeFacts? old,
         NodeFacts? @new,
         bool hasEndpointOnNode,
-        bool serviceHasNoAddress)
+        bool serviceHasNoAddress,
+        bool readinessMatters = false)
     {
         var addedOrDeleted = old is null || @new is null;
         if (addedOrDeleted && serviceHasNoAddress)
@@ -68,7 +78,8 @@ internal static class NodeImpact
         var matchedBefore = old is not null && selector.Matches(old.Labels);
         var matchesNow = @new is not null && selector.Matches(@new.Labels);
         var candidacyChanged = matchedBefore != matchesNow
-            || (matchedBefore && matchesNow && !SameEligibilityAndAddresses(old!, @new!));
+            || (matchedBefore && matchesNow && !SameEligibilityAndAddresses(old!, @new!))
+            || (matchedBefore && matchesNow && readinessMatters && !SameReadiness(old!, @new!));
         if (!service.IsLocal)
         {
             return candidacyChanged;

@@ -5,12 +5,14 @@ using NodeIpam.Runtime.Controllers;
 namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
-/// The Service controller's event filter: an update is reconciled only when something the controller reads changed
-/// (the selector annotation, deletion, the spec fields of management, policy and families, the load-balancer status
-/// or our condition), and not when it is the watch echo of our own status write. A status changed by someone else
-/// (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
+/// The Service controller's event filter. Only Services that are ours, or carry our condition (they were ours:
+/// what we wrote must be removed, also when that is found at start-up), are reconciled. An update is reconciled only
+/// when something the controller reads changed (our annotations, the uid, deletion, the spec fields of management,
+/// policy and families, the load-balancer status or our condition), and not when it is the watch echo of our own
+/// status write, unless a reconcile awaits that echo (<see cref="WrittenStatuses.AwaitEcho"/>). A status changed by
+/// someone else (a user clearing it) is reconciled, which restores it. Deletes need no reconcile.
 /// </summary>
-internal sealed class ServiceChangeFilter(WrittenStatuses written)
+internal sealed class ServiceChangeFilter(WrittenStatuses written, FactsCache facts)
 {
     /// <summary>Whether <paramref name="change"/> must be reconciled.</summary>
     public bool ShouldReconcile(ObjectChange<V1Service> change)
@@ -19,6 +21,16 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
         if (change.IsDelete)
         {
             written.Forget(key);
+            return false;
+        }
+
+        if (written.TakeAwaitedEcho(key, change.New!))
+        {
+            return true;
+        }
+
+        if (!Concerns(change.New!) && (change.Old is null || !Concerns(change.Old)))
+        {
             return false;
         }
 
@@ -37,6 +49,9 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
         return !(SameInputs(old, @new) && written.IsOwnWrite(key, @new));
     }
 
+    /// <summary>Ours, or carrying our condition.</summary>
+    private bool Concerns(V1Service service) => facts.Service(service).IsManaged || OurCondition(service) is not null;
+
     /// <summary>True when the two versions agree on every field the controller reads.</summary>
     internal static bool SameForController(V1Service old, V1Service @new) =>
         SameInputs(old, @new)
@@ -46,14 +61,15 @@ internal sealed class ServiceChangeFilter(WrittenStatuses written)
     /// <summary>True when the two versions agree on everything but the status.</summary>
     internal static bool SameInputs(V1Service old, V1Service @new)
     {
-        string? oldSelector = null, newSelector = null;
-        var oldHas = old.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out oldSelector) == true;
-        var newHas = @new.Metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out newSelector) == true;
-        return oldHas == newHas
-            && oldSelector == newSelector
+        return WellKnown.ServiceAnnotations.All(name => Annotation(old, name) == Annotation(@new, name))
+            && old.Metadata?.Uid == @new.Metadata?.Uid
             && (old.Metadata?.DeletionTimestamp is null) == (@new.Metadata?.DeletionTimestamp is null)
             && SameSpec(old.Spec, @new.Spec);
     }
+
+    // null when absent, so an absent annotation differs from an empty one.
+    private static string? Annotation(V1Service service, string name) =>
+        service.Metadata?.Annotations?.TryGetValue(name, out var value) == true ? value ?? string.Empty : null;
 
     /// <summary>Our condition in the Service's status, or null.</summary>
     internal static V1Condition? OurCondition(V1Service service) =>

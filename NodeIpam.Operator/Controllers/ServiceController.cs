@@ -15,7 +15,8 @@ namespace NodeIpam.Operator.Controllers;
 /// Service, the nodes and (for Local) its EndpointSlices from the caches, plans with <see cref="ServicePlanner"/>,
 /// decides with <see cref="StatusDecider"/>, and writes only when something differs. A conflict or an API error is
 /// retried with backoff by the runtime; an invalid selector is not an error (it waits for the Service to change).
-/// Services that are not ours are left alone.
+/// Services that are not ours are left alone, except that what we wrote is removed once from one that was ours
+/// (<see cref="StatusDecider.Release"/>).
 /// </summary>
 [EntityRbac(typeof(V1Service), RbacVerb.Get | RbacVerb.List | RbacVerb.Watch)]
 [EntityRbac(typeof(V1Service), RbacVerb.Patch, Subresource = "status")]
@@ -24,6 +25,7 @@ namespace NodeIpam.Operator.Controllers;
 internal sealed class ServiceController(
     IInformerFactory informers,
     FactsCache facts,
+    PlanningOptions planning,
     NodeSnapshot nodeSnapshot,
     WrittenStatuses written,
     StatusApplier applier,
@@ -35,26 +37,32 @@ internal sealed class ServiceController(
     public async Task<ReconciliationResult> ReconcileAsync(V1Service entity, CancellationToken cancellationToken)
     {
         var service = facts.Service(entity);
-        if (!service.IsManaged)
-        {
-            return ReconciliationResult.Success();
-        }
+        var key = new ObjectKey(service.Namespace, service.Name);
 
         // Deciding from a copy that predates our own last write could find the Service "up to date" when it is not
         // (the plan moved back to what the cache still shows) and then never look again, since the write's echo is
-        // filtered out. Wait for the cache instead; the echo normally arrives within milliseconds.
-        if (written.CacheIsBehind(new ObjectKey(service.Namespace, service.Name), entity))
+        // filtered out. Wait for the cache instead: the event filter passes the echo on when it arrives.
+        if (written.CacheIsBehind(key, entity))
         {
-            ServiceControllerLog.CacheBehind(logger, service.Namespace, service.Name);
-            return ReconciliationResult.Success(RunOptions.CacheCatchUpDelay);
+            return await AwaitEchoAsync(key, entity, cancellationToken).ConfigureAwait(false);
         }
 
-        var plan = Plan(service);
-        var decision = StatusDecider.Decide(entity, plan, time.GetUtcNow());
+        if (!service.IsManaged)
+        {
+            return await ReleaseAsync(entity, service, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = time.GetUtcNow();
+        var nodes = nodeSnapshot.Current();
+        var plan = Plan(service, nodes, now);
+
+        // A NotReady node's grace runs out with no event to say so: look again then.
+        var done = plan.NextChangeAt is { } next ? ReconciliationResult.Success(next - now) : ReconciliationResult.Success();
+        var decision = StatusDecider.Decide(entity, plan, nodes, now);
         if (!decision.NeedsWrite)
         {
             ServiceControllerLog.UpToDate(logger, service.Namespace, service.Name);
-            return ReconciliationResult.Success();
+            return done;
         }
 
         var (outcome, error) = await applier.ApplyAsync(entity, decision, cancellationToken).ConfigureAwait(false);
@@ -69,12 +77,52 @@ internal sealed class ServiceController(
         }
 
         Log(service, decision);
+        return done;
+    }
+
+    private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, V1Service entity, CancellationToken cancellationToken)
+    {
+        if (written.AwaitEcho(key))
+        {
+            ServiceControllerLog.AwaitingEcho(logger, key.Namespace, key.Name, entity.Metadata?.ResourceVersion, RunOptions.CacheEchoFallback);
+        }
+
+        // The echo may have been delivered after the check above but before the filter knew it was awaited.
+        var cached = informers.GetInformer<V1Service>().Store.Get(key);
+        if (cached is null)
+        {
+            return ReconciliationResult.Success();
+        }
+
+        return written.CacheIsBehind(key, cached)
+            ? ReconciliationResult.Success(RunOptions.CacheEchoFallback)
+            : await ReconcileAsync(cached, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Not ours (any more): remove our condition, and the ingress when it is still what we wrote.
+    private async Task<ReconciliationResult> ReleaseAsync(V1Service entity, ServiceFacts service, CancellationToken cancellationToken)
+    {
+        if (StatusDecider.Release(entity, service.UnmanagedReason ?? "not managed") is not { } release)
+        {
+            return ReconciliationResult.Success();
+        }
+
+        var (outcome, error) = await applier.ReleaseAsync(entity, release, cancellationToken).ConfigureAwait(false);
+        if (outcome != StatusWriteOutcome.Written)
+        {
+            return ReconciliationResult.Failure(error ?? "status write failed");
+        }
+
+        var cleared = release.ClearsIngress
+            ? $" and the addresses it had written ({new ServiceControllerLog.ShortList(release.CurrentIngress)})"
+            : release.CurrentIngress.Count > 0 ? "; the addresses there were not written by it and stay" : string.Empty;
+        events.Record(entity, EventType.Normal, ServiceStatusNames.ReleasedReason, ServiceStatusNames.EventAction, $"not managed by nodeipam any more ({release.Why}): removed its condition{cleared}");
+        ServiceControllerLog.Released(logger, service.Namespace, service.Name, release.Why, cleared);
         return ReconciliationResult.Success();
     }
 
-    private ServicePlan Plan(ServiceFacts service)
+    private ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes, DateTimeOffset now)
     {
-        var nodes = nodeSnapshot.Current();
         IReadOnlyCollection<EndpointSliceFacts> slices = [];
         if (service.IsLocal)
         {
@@ -83,7 +131,7 @@ internal sealed class ServiceController(
             slices = [.. cachedSlices.Select(facts.Slice)];
         }
 
-        return ServicePlanner.Plan(service, nodes, slices);
+        return ServicePlanner.Plan(service, nodes, slices, planning, now);
     }
 
     private void Log(ServiceFacts service, StatusDecision decision)

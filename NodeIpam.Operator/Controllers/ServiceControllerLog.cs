@@ -11,8 +11,17 @@ internal static partial class ServiceControllerLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Service {Namespace}/{Name}: status is up to date")]
     public static partial void UpToDate(ILogger logger, string @namespace, string name);
 
-    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Service {Namespace}/{Name}: the cache has not yet seen our last status write; looking again shortly")]
-    public static partial void CacheBehind(ILogger logger, string @namespace, string name);
+    [LoggerMessage(
+        EventId = 2005,
+        Level = LogLevel.Information,
+        Message = "Service {Namespace}/{Name}: the cache still shows resourceVersion {ResourceVersion}, from before our last status write; deciding again when the watch delivers the write, or every {Fallback}")]
+    public static partial void AwaitingEcho(ILogger logger, string @namespace, string name, string? resourceVersion, TimeSpan fallback);
+
+    [LoggerMessage(
+        EventId = 2006,
+        Level = LogLevel.Information,
+        Message = "Service {Namespace}/{Name} is not ours any more ({Why}): removed the nodeipam condition{Cleared}")]
+    public static partial void Released(ILogger logger, string @namespace, string name, string why, string cleared);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Service {Namespace}/{Name}: addresses [{Old}] → [{New}] ({Condition})")]
     public static partial void AddressesChanged(ILogger logger, string @namespace, string name, ShortList old, ShortList @new, string condition);

@@ -21,14 +21,20 @@ internal static class ServiceStatusNames
     /// <summary>Reason of the Normal event written when the advertised addresses change.</summary>
     public const string AddressesChangedReason = "AddressesChanged";
 
+    /// <summary>Reason of the Normal event written when our condition (and our addresses) leave a Service that is not ours any more.</summary>
+    public const string ReleasedReason = "Released";
+
     /// <summary>The action of every event the controller records (events.k8s.io requires one).</summary>
     public const string EventAction = "AssignAddresses";
 
     /// <summary>Field manager of our status patches, so <c>managedFields</c> name the operator.</summary>
     public const string FieldManager = "nodeipam-operator";
 
-    /// <summary>Longest condition message the API server accepts (metav1.Condition validation: 32768 characters).</summary>
-    public const int MaxConditionMessageLength = 32768;
+    /// <summary>
+    /// Longest condition message the API server accepts: metav1.Condition validation counts 32,768 bytes of UTF-8
+    /// (Go's <c>len</c> of the string), not characters.
+    /// </summary>
+    public const int MaxConditionMessageBytes = 32768;
 
     /// <summary>The ingress <c>ipMode</c> we write: traffic reaches the node address itself (never Proxy).</summary>
     public const string VipMode = "VIP";

@@ -11,7 +11,10 @@ namespace NodeIpam.Operator.Controllers;
 /// <list type="bullet">
 /// <item>Ingress is compared as a set of canonical IPs; an entry counts as equal only when it has just an <c>ip</c>
 /// and an <c>ipMode</c> that is absent or VIP (what API servers since 1.30 default). Order does not matter.</item>
-/// <item>An invalid selector keeps <c>status.loadBalancer</c> and only sets our condition to InvalidSelector.</item>
+/// <item>An invalid selector keeps <c>status.loadBalancer</c>, but only the addresses that an existing, eligible node
+/// still reports, and sets our condition to InvalidSelector.</item>
+/// <item>Our condition's message ends with the fingerprint of the ingress the Service has once it is written
+/// (<see cref="IngressFingerprint"/>), so a restart still knows what we wrote (<see cref="Release"/>).</item>
 /// <item>Events only on transitions: a Normal event when the addresses change (old → new); a Warning per plan
 /// warning that the current condition does not already state. The condition holds the last warnings, so
 /// transitions survive restarts and nothing is repeated on every reconcile.</item>
@@ -33,24 +36,30 @@ internal static class StatusDecider
         PlanWarningCode.NoAddressOfFamily,
     ];
 
-    /// <summary>Decides for a managed Service; <paramref name="now"/> stamps a condition whose status changes.</summary>
-    public static StatusDecision Decide(V1Service service, ServicePlan plan, DateTimeOffset now)
+    /// <summary>
+    /// As <see cref="Decide(V1Service, ServicePlan, IReadOnlyCollection{NodeFacts}, DateTimeOffset)"/> for a caller
+    /// without the nodes (a check that the status matches a plan): an invalid selector's addresses are all kept.
+    /// </summary>
+    public static StatusDecision Decide(V1Service service, ServicePlan plan, DateTimeOffset now) => Decide(service, plan, null, now);
+
+    /// <summary>
+    /// Decides for a managed Service; <paramref name="nodes"/> (every cached node; null: unknown) bound the addresses
+    /// an invalid selector keeps, <paramref name="now"/> stamps a condition whose status changes.
+    /// </summary>
+    public static StatusDecision Decide(V1Service service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
         var (current, currentIsCanonical) = CurrentIngress(service);
         var existing = ServiceChangeFilter.OurCondition(service);
         if (plan.Error is { } error)
         {
-            var invalid = Condition(existing, "False", ServiceStatusNames.InvalidSelectorReason, error, now);
-            var changed = !SameCondition(existing, invalid);
-            IReadOnlyList<ServiceEvent> warning = changed ? [new ServiceEvent(EventType.Warning, ServiceStatusNames.InvalidSelectorReason, error)] : [];
-            return new StatusDecision(current, null, invalid, changed, warning);
+            return KeepStatus(current, existing, error, nodes, now);
         }
 
         var desired = plan.Ingress;
         var ingressChanges = !currentIsCanonical || !SameSet(current, desired);
         var condition = desired.Count > 0
-            ? Condition(existing, "True", ServiceStatusNames.AssignedReason, AssignedMessage(plan), now)
-            : Condition(existing, "False", NoAddressReason(plan.Warnings), NoAddressMessage(plan.Warnings), now);
+            ? Condition(existing, "True", ServiceStatusNames.AssignedReason, AssignedMessage(plan), desired, now)
+            : Condition(existing, "False", NoAddressReason(plan.Warnings), NoAddressMessage(plan.Warnings), desired, now);
         var conditionChanges = !SameCondition(existing, condition);
         var events = new List<ServiceEvent>();
         if (ingressChanges)
@@ -70,6 +79,23 @@ internal static class StatusDecider
         }
 
         return new StatusDecision(current, ingressChanges ? desired : null, condition, ingressChanges || conditionChanges, events);
+    }
+
+    /// <summary>
+    /// Decides for a Service that is not ours: null when it carries no condition of ours (nothing to undo), else
+    /// remove the condition, and clear the ingress when our condition's fingerprint matches it (what we wrote is
+    /// still there; anything else belongs to someone else and stays).
+    /// </summary>
+    public static ReleaseDecision? Release(V1Service service, string why)
+    {
+        if (ServiceChangeFilter.OurCondition(service) is not { } ours)
+        {
+            return null;
+        }
+
+        var (current, canonical) = CurrentIngress(service);
+        var clears = current.Count > 0 && canonical && IngressFingerprint.Read(ours.Message) == IngressFingerprint.Of(current);
+        return new ReleaseDecision(current, clears, why);
     }
 
     /// <summary>
@@ -109,15 +135,72 @@ internal static class StatusDecider
         return (ips, canonical);
     }
 
+    // An invalid selector: the status is kept, except addresses no existing, eligible node reports any more (a node
+    // deleted or excluded since), which must not stay advertised just because the selector cannot be read.
+    private static StatusDecision KeepStatus(
+        IReadOnlyList<string> current, V1Condition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
+    {
+        var kept = current.Count == 0 || nodes is null ? current : StillReported(current, nodes);
+        var ingressChanges = kept.Count != current.Count;
+        var condition = Condition(existing, "False", ServiceStatusNames.InvalidSelectorReason, error, kept, now);
+        var conditionChanges = !SameCondition(existing, condition);
+        var events = new List<ServiceEvent>(2);
+        if (ingressChanges)
+        {
+            events.Add(new ServiceEvent(EventType.Normal, ServiceStatusNames.AddressesChangedReason, $"{Describe(current)} → {Describe(kept)}"));
+        }
+
+        if (existing?.Reason != ServiceStatusNames.InvalidSelectorReason || !SameText(existing.Message, condition.Message))
+        {
+            events.Add(new ServiceEvent(EventType.Warning, ServiceStatusNames.InvalidSelectorReason, error));
+        }
+
+        return new StatusDecision(current, ingressChanges ? kept : null, condition, ingressChanges || conditionChanges, events);
+    }
+
+    private static List<string> StillReported(IReadOnlyList<string> current, IReadOnlyCollection<NodeFacts> nodes)
+    {
+        var wanted = current.ToHashSet(StringComparer.Ordinal);
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in nodes)
+        {
+            if (node.Exclusions != NodeExclusions.None)
+            {
+                continue;
+            }
+
+            foreach (var address in ReportedAddresses.Of(node))
+            {
+                if (wanted.Contains(address))
+                {
+                    reported.Add(address);
+                }
+            }
+        }
+
+        return [.. current.Where(reported.Contains).Distinct(StringComparer.Ordinal)];
+    }
+
+    // Two messages about the same error, whatever ingress fingerprint they end with.
+    private static bool SameText(string? a, string b) =>
+        a is not null && a.AsSpan(0, TextLength(a)).SequenceEqual(b.AsSpan(0, TextLength(b)));
+
+    private static int TextLength(string message)
+    {
+        var at = message.LastIndexOf(IngressFingerprint.Prefix, StringComparison.Ordinal);
+        return at < 0 ? message.Length : at;
+    }
+
     private static bool SameSet(IReadOnlyList<string> current, IReadOnlyList<string> desired) =>
         current.Count == desired.Count && current.ToHashSet(StringComparer.Ordinal).SetEquals(desired);
 
-    private static DesiredCondition Condition(V1Condition? existing, string status, string reason, string message, DateTimeOffset now)
+    private static DesiredCondition Condition(
+        V1Condition? existing, string status, string reason, string text, IReadOnlyList<string> ingress, DateTimeOffset now)
     {
         var transition = existing?.Status == status && existing.LastTransitionTime is { } since
             ? new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))
             : now;
-        return new DesiredCondition(status, reason, Truncate(message), transition);
+        return new DesiredCondition(status, reason, ConditionMessage.Compose(text, ingress), transition);
     }
 
     private static bool SameCondition(V1Condition? existing, DesiredCondition desired) =>
@@ -127,7 +210,7 @@ internal static class StatusDecider
     {
         var advertised = string.Create(
             CultureInfo.InvariantCulture,
-            $"advertising {MessageList.Count(plan.Ingress.Count, "address", "addresses")} of {MessageList.Count(plan.SelectedNodeCount, "node", "nodes")}");
+            $"advertising {MessageList.Count(plan.Ingress.Count, "address", "addresses")} of {MessageList.Count(plan.SelectedNodeCount, "node", "nodes")}{(plan.CappedPerFamily is { } cap ? $" (at most {cap} per family)" : "")}");
         return plan.Warnings.Count == 0 ? advertised : $"{advertised}; {string.Join("; ", plan.Warnings.Select(w => w.Message))}";
     }
 
@@ -154,9 +237,4 @@ internal static class StatusDecider
         <= MessageList.MaxItems => string.Join(", ", ips),
         _ => $"{string.Join(", ", ips.Take(MessageList.MaxItems))} and {ips.Count - MessageList.MaxItems} more",
     };
-
-    private static string Truncate(string message) =>
-        message.Length <= ServiceStatusNames.MaxConditionMessageLength
-            ? message
-            : string.Concat(message.AsSpan(0, ServiceStatusNames.MaxConditionMessageLength - 1), "…");
 }

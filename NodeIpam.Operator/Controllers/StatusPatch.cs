@@ -7,7 +7,8 @@ namespace NodeIpam.Operator.Controllers;
 /// The body of our strategic-merge PATCH of a Service's <c>/status</c>. It carries the resourceVersion the decision
 /// was made on, so the API server answers 409 Conflict instead of overwriting a version we have not seen; it names
 /// only our condition (conditions merge by <c>type</c>, so other controllers' conditions stay) and, when they change,
-/// the ingress entries (an atomic list: replaced whole; null removes it).
+/// the ingress entries (an atomic list: replaced whole; null removes it). A release (<see cref="BuildRelease"/>)
+/// deletes our condition and nothing else but, when it is still ours, the ingress.
 /// </summary>
 internal static class StatusPatch
 {
@@ -38,6 +39,30 @@ internal static class StatusPatch
             },
         };
 
+        return WithPrecondition(resourceVersion, status);
+    }
+
+    /// <summary>
+    /// The JSON body that removes our condition (a <c>$patch: delete</c> directive for its merge key) and, with
+    /// <paramref name="clearIngress"/>, the ingress; everything else in the status stays.
+    /// </summary>
+    public static string BuildRelease(string? resourceVersion, bool clearIngress)
+    {
+        var status = new JsonObject();
+        if (clearIngress)
+        {
+            status["loadBalancer"] = new JsonObject { ["ingress"] = null };
+        }
+
+        status["conditions"] = new JsonArray
+        {
+            new JsonObject { ["type"] = ServiceStatusNames.ConditionType, ["$patch"] = "delete" },
+        };
+        return WithPrecondition(resourceVersion, status);
+    }
+
+    private static string WithPrecondition(string? resourceVersion, JsonObject status)
+    {
         var patch = new JsonObject { ["status"] = status };
         if (!string.IsNullOrEmpty(resourceVersion))
         {

@@ -9,7 +9,9 @@ namespace NodeIpam.Operator.Controllers;
 /// filter can recognise the watch echo of a write the controller already accounted for, even when the echo arrives
 /// before the write's response. A status someone else set differs from it and is reconciled. Also tells when the
 /// cache has not yet seen a write that succeeded (<see cref="CacheIsBehind"/>): a decision taken from that stale copy
-/// could wrongly find the Service up to date. Thread-safe. Addresses are stored as the caches' shared strings.
+/// could wrongly find the Service up to date. A reconcile that finds the cache behind asks to be told when the echo
+/// arrives (<see cref="AwaitEcho"/>); the event filter then passes the echo on (<see cref="TakeAwaitedEcho"/>).
+/// Thread-safe. Addresses are stored as the caches' shared strings.
 /// </summary>
 internal sealed class WrittenStatuses(NamePool names)
 {
@@ -17,10 +19,11 @@ internal sealed class WrittenStatuses(NamePool names)
 
     /// <summary>
     /// Remembers the status a write of <paramref name="key"/> is about to set on the version
-    /// <paramref name="fromResourceVersion"/> the decision was made from.
+    /// <paramref name="fromResourceVersion"/> the decision was made from; a null <paramref name="condition"/> is a
+    /// release: our condition removed.
     /// </summary>
-    public void Record(ObjectKey key, string? fromResourceVersion, IReadOnlyList<string> ingress, DesiredCondition condition) =>
-        _statuses[key] = new Written([.. ingress.Select(names.Share)], condition.Status, condition.Reason, condition.Message)
+    public void Record(ObjectKey key, string? fromResourceVersion, IReadOnlyList<string> ingress, DesiredCondition? condition) =>
+        _statuses[key] = new Written([.. ingress.Select(names.Share)], condition?.Status, condition?.Reason, condition?.Message)
         {
             From = fromResourceVersion,
         };
@@ -40,11 +43,24 @@ internal sealed class WrittenStatuses(NamePool names)
     /// for equality, as the API requires; a write that changed nothing (same version before and after) expects nothing.
     /// </summary>
     public bool CacheIsBehind(ObjectKey key, V1Service cached) =>
+        _statuses.TryGetValue(key, out var written) && written.IsAhead(cached);
+
+    /// <summary>
+    /// Asks that the next version of <paramref name="key"/> the informer delivers past our last write be passed to
+    /// the controller. True only the first time for that write: one wait, however many times it is looked at again.
+    /// </summary>
+    public bool AwaitEcho(ObjectKey key) =>
+        _statuses.TryGetValue(key, out var written) && Interlocked.CompareExchange(ref written.Awaited, 1, 0) == 0;
+
+    /// <summary>
+    /// True, once, when <paramref name="delivered"/> is past a write of <paramref name="key"/> whose echo a reconcile
+    /// awaits (<see cref="AwaitEcho"/>): the Service must be reconciled even if this is only our own write's echo.
+    /// </summary>
+    public bool TakeAwaitedEcho(ObjectKey key, V1Service delivered) =>
         _statuses.TryGetValue(key, out var written)
-        && written.To is { } to
-        && written.From is { } from
-        && to != from
-        && cached.Metadata?.ResourceVersion == from;
+        && Volatile.Read(ref written.Awaited) == 1
+        && !written.IsAhead(delivered)
+        && Interlocked.Exchange(ref written.Awaited, 2) == 1;
 
     /// <summary>True when <paramref name="service"/>'s status is exactly what our last write of it set.</summary>
     public bool IsOwnWrite(ObjectKey key, V1Service service)
@@ -59,20 +75,30 @@ internal sealed class WrittenStatuses(NamePool names)
         return canonical
             && ips.Count == written.Ingress.Length
             && ips.ToHashSet(StringComparer.Ordinal).SetEquals(written.Ingress)
-            && condition is not null
-            && condition.Status == written.Status
-            && condition.Reason == written.Reason
-            && condition.Message == written.Message;
+            && (written.Status is null
+                ? condition is null
+                : condition is not null
+                    && condition.Status == written.Status
+                    && condition.Reason == written.Reason
+                    && condition.Message == written.Message);
     }
 
     /// <summary>Forgets a deleted Service.</summary>
     public void Forget(ObjectKey key) => _statuses.TryRemove(key, out _);
 
-    private sealed record Written(string[] Ingress, string Status, string Reason, string Message)
+    // Status, Reason and Message are null for a release (our condition removed).
+    private sealed record Written(string[] Ingress, string? Status, string? Reason, string? Message)
     {
+        // 0: nobody waits for the echo; 1: a reconcile waits; 2: the echo was passed on. Only ever increases.
+        public int Awaited;
+
         public string? From { get; init; }
 
         // Set by the writing worker after the response; read by other workers (a reference write is atomic).
         public volatile string? To;
+
+        // The write succeeded, changed the version, and the copy still shows the version it was made from.
+        public bool IsAhead(V1Service cached) =>
+            To is { } to && From is { } from && to != from && cached.Metadata?.ResourceVersion == from;
     }
 }

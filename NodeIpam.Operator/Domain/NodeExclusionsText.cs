@@ -22,6 +22,12 @@ internal static class NodeExclusionsText
             reasons.Add($"tainted {WellKnown.ToBeDeletedTaint}");
         }
 
+        if (exclusions.HasFlag(NodeExclusions.NotReady))
+        {
+            // The short form; NotReadyRule.Describe says since when and with which grace.
+            reasons.Add("NotReady");
+        }
+
         return string.Join(" and ", reasons);
     }
 }

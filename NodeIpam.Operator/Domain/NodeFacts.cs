@@ -4,9 +4,10 @@ using NodeIpam.Operator.Domain.Addresses;
 namespace NodeIpam.Operator.Domain;
 
 /// <summary>
-/// What the planner needs from a Node, extracted once per node change: name, labels, exclusions and strictly
-/// parsed addresses. Reads only name, labels, deletionTimestamp, spec.taints and status.addresses, so a trimmed
-/// informer cache suffices. Immutable.
+/// What the planner needs from a Node, extracted once per node change: name, labels, exclusions, strictly parsed
+/// addresses and the Ready condition's status and transition time. Reads only name, labels, deletionTimestamp,
+/// spec.taints, status.addresses and the Ready condition's status and lastTransitionTime (never its heartbeat, reason
+/// or message), so a trimmed informer cache suffices. Immutable.
 /// </summary>
 internal sealed class NodeFacts
 {
@@ -35,6 +36,18 @@ internal sealed class NodeFacts
 
     /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses or cannot receive traffic; they are skipped.</summary>
     public IReadOnlyList<InvalidNodeAddress> InvalidAddresses { get; }
+
+    /// <summary>The Ready condition's status ("True", "False", "Unknown", as written); null when the node has none.</summary>
+    public string? ReadyStatus { get; private init; }
+
+    /// <summary>The Ready condition's lastTransitionTime (UTC); null when absent.</summary>
+    public DateTimeOffset? ReadyTransition { get; private init; }
+
+    /// <summary>
+    /// True when the Ready condition is False or Unknown. A node without a Ready condition counts as ready: only the
+    /// kubelet's own report makes a node NotReady (as in Cilium, which ignores readiness altogether).
+    /// </summary>
+    public bool IsNotReady => ReadyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
 
     /// <summary>Extracts the facts from a node (which may be trimmed to the fields above).</summary>
     public static NodeFacts From(V1Node node) => From(node, shareLabels: false);
@@ -100,8 +113,20 @@ internal sealed class NodeFacts
             arrays[i] = slots[i] is { } list ? [.. list] : [];
         }
 
-        return new NodeFacts(node.Metadata?.Name ?? string.Empty, labels, exclusions, arrays, invalid.Count == 0 ? [] : invalid);
+        var ready = node.Status?.Conditions?.FirstOrDefault(c => c?.Type == WellKnown.ReadyCondition);
+        return new NodeFacts(node.Metadata?.Name ?? string.Empty, labels, exclusions, arrays, invalid.Count == 0 ? [] : invalid)
+        {
+            ReadyStatus = ready?.Status,
+            ReadyTransition = ready?.LastTransitionTime is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        };
     }
+
+    /// <summary>
+    /// When the node's NotReady grace runs out: the transition time plus <paramref name="grace"/>; null while the node
+    /// is ready. A NotReady condition without a transition time is taken as NotReady for longer than any grace.
+    /// </summary>
+    public DateTimeOffset? NotReadyDeadline(TimeSpan grace) =>
+        !IsNotReady ? null : ReadyTransition is { } since ? since + grace : DateTimeOffset.MinValue;
 
     /// <summary>The node's valid addresses of one family and type, in the order the node lists them.</summary>
     public IReadOnlyList<NodeAddress> GetAddresses(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];

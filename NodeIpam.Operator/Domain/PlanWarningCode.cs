@@ -33,6 +33,12 @@ internal enum PlanWarningCode
     /// <summary>Nodes are selected, but none has an address of one of the Service's families.</summary>
     NoAddressOfFamily,
 
+    /// <summary>An annotation of ours has a value that cannot be used; the operator's default applies instead.</summary>
+    InvalidAnnotation,
+
+    /// <summary>The ingress would make the Service too large for the API server; the lowest-ranked addresses are left out.</summary>
+    IngressTooLarge,
+
     /// <summary>A selected node has an InternalIP or ExternalIP that is not a strict IP address; it is skipped.</summary>
     InvalidNodeAddress,
 

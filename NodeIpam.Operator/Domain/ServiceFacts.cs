@@ -1,3 +1,4 @@
+using System.Globalization;
 using k8s.Models;
 using NodeIpam.Operator.Domain.Addresses;
 using NodeIpam.Operator.Domain.Labels;
@@ -37,6 +38,18 @@ internal sealed class ServiceFacts
     /// <summary>The parsed selector annotation (an absent or blank annotation selects every node).</summary>
     public LabelSelectorParseResult Selector { get; private init; } = LabelSelectorParseResult.Valid(LabelSelector.Everything);
 
+    /// <summary>metadata.uid: with a node's name, the key of the stable ranking behind the address cap; empty when absent.</summary>
+    public string Uid { get; private init; } = string.Empty;
+
+    /// <summary>The <see cref="WellKnown.ExcludeNotReadyNodesAnnotation"/> override; null when absent or invalid (then the operator's default applies).</summary>
+    public bool? ExcludeNotReadyNodes { get; private init; }
+
+    /// <summary>The <see cref="WellKnown.MaxAddressesPerFamilyAnnotation"/> cap (at least 1); null when absent or invalid.</summary>
+    public int? MaxAddressesPerFamily { get; private init; }
+
+    /// <summary>Annotations of ours with a value we cannot use: name and value, in <see cref="WellKnown.ServiceAnnotations"/> order.</summary>
+    public IReadOnlyList<(string Annotation, string Value)> InvalidAnnotations { get; private init; } = [];
+
     /// <summary>Extracts the facts; never throws on odd content.</summary>
     public static ServiceFacts From(V1Service service, ManagementOptions options)
     {
@@ -45,8 +58,21 @@ internal sealed class ServiceFacts
         string? selectorText = null;
         _ = metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selectorText);
         var unmanagedReason = UnmanagedBecause(service, options);
+        var invalid = new List<(string, string)>();
+        var exclude = Annotation(metadata, WellKnown.ExcludeNotReadyNodesAnnotation, text => text switch
+        {
+            "true" => true,
+            "false" => false,
+            _ => (bool?)null,
+        }, invalid);
+        var max = Annotation(metadata, WellKnown.MaxAddressesPerFamilyAnnotation, text =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : (int?)null, invalid);
         return new ServiceFacts(metadata?.NamespaceProperty ?? string.Empty, metadata?.Name ?? string.Empty)
         {
+            Uid = metadata?.Uid ?? string.Empty,
+            ExcludeNotReadyNodes = exclude,
+            MaxAddressesPerFamily = max,
+            InvalidAnnotations = invalid.Count == 0 ? [] : invalid,
             UnmanagedReason = unmanagedReason,
             IsManaged = unmanagedReason is null,
             IsLocal = spec?.ExternalTrafficPolicy == WellKnown.LocalTrafficPolicy,
@@ -54,6 +80,24 @@ internal sealed class ServiceFacts
             SelectorText = selectorText,
             Selector = LabelSelector.Parse(selectorText),
         };
+    }
+
+    // The parsed value of an annotation; null when absent, and then also when invalid, which is recorded.
+    private static T? Annotation<T>(V1ObjectMeta? metadata, string name, Func<string, T?> parse, List<(string, string)> invalid)
+        where T : struct
+    {
+        if (metadata?.Annotations?.TryGetValue(name, out var text) != true || text is null)
+        {
+            return null;
+        }
+
+        var parsed = parse(text);
+        if (parsed is null)
+        {
+            invalid.Add((name, text));
+        }
+
+        return parsed;
     }
 
     private static string? UnmanagedBecause(V1Service service, ManagementOptions options)

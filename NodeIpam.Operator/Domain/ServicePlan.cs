@@ -2,7 +2,7 @@ namespace NodeIpam.Operator.Domain;
 
 /// <summary>
 /// The decision for one Service: its ingress addresses and why. Immutable. The per-node explanation is computed
-/// on first use of <see cref="ExplainNodes"/> from the inputs given to <see cref="ServicePlanner.Plan"/>, which the
+/// on first use of <see cref="ExplainNodes"/> from the inputs given to <see cref="ServicePlanner"/>, which the
 /// caller must therefore not mutate while it may still ask.
 /// </summary>
 internal sealed class ServicePlan
@@ -48,6 +48,15 @@ internal sealed class ServicePlan
 
     /// <summary>How many nodes are selected (eligible, matching, and for Local running an endpoint).</summary>
     public int SelectedNodeCount { get; init; }
+
+    /// <summary>
+    /// The earliest future instant at which the plan can change with no change of its inputs (a NotReady node's grace
+    /// running out); null when none. The controller looks at the Service again then.
+    /// </summary>
+    public DateTimeOffset? NextChangeAt { get; init; }
+
+    /// <summary>The cap from <see cref="WellKnown.MaxAddressesPerFamilyAnnotation"/> that limited the ingress; null when none did.</summary>
+    public int? CappedPerFamily { get; init; }
 
     /// <summary>True when the controller must leave the Service's status as it is (managed, but the plan has an error).</summary>
     public bool KeepsCurrentStatus => Managed && Error is not null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using NodeIpam.Operator.Domain.Labels;
 
 namespace NodeIpam.Operator.Domain;
@@ -9,8 +10,23 @@ namespace NodeIpam.Operator.Domain;
 /// </summary>
 internal static class ServicePlanner
 {
-    /// <summary>Plans one Service. <paramref name="slices"/> may hold slices of other Services; only its own count.</summary>
-    public static ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes, IReadOnlyCollection<EndpointSliceFacts> slices)
+    /// <summary>
+    /// Plans with the default options as if every NotReady grace had run out (only a Service that opts in with
+    /// <see cref="WellKnown.ExcludeNotReadyNodesAnnotation"/> then leaves NotReady nodes out).
+    /// </summary>
+    public static ServicePlan Plan(ServiceFacts service, IReadOnlyCollection<NodeFacts> nodes, IReadOnlyCollection<EndpointSliceFacts> slices) =>
+        Plan(service, nodes, slices, PlanningOptions.Default, DateTimeOffset.MaxValue);
+
+    /// <summary>
+    /// Plans one Service at <paramref name="now"/>. <paramref name="slices"/> may hold slices of other Services; only
+    /// its own count.
+    /// </summary>
+    public static ServicePlan Plan(
+        ServiceFacts service,
+        IReadOnlyCollection<NodeFacts> nodes,
+        IReadOnlyCollection<EndpointSliceFacts> slices,
+        PlanningOptions options,
+        DateTimeOffset now)
     {
         if (!service.IsManaged)
         {
@@ -24,11 +40,16 @@ internal static class ServicePlanner
         }
 
         var warnings = new List<PlanWarning>();
+        AddAnnotationWarnings(service, options, warnings);
+        var rule = new NotReadyRule(service.ExcludeNotReadyNodes ?? options.ExcludeNotReadyNodes, options.NotReadyGrace, now);
+        DateTimeOffset? nextChange = null;
         var local = service.IsLocal ? LocalEndpoints.From(service, slices, nodes.Count, warnings) : null;
         var families = service.Families;
         using var collector = new AddressCollector(families);
         int matching = 0, matchingExcluded = 0, selected = 0, endpointNodesFound = 0;
         List<NodeFacts>? withInvalidAddresses = null;
+        // Only a capped Service needs its selected nodes again (for the ranking); an oversized one gathers them below.
+        var selectedNodes = service.MaxAddressesPerFamily is null ? null : new List<NodeFacts>();
         foreach (var node in nodes)
         {
             var hasEndpoint = local is null || local.HasEndpointOn(node.Name);
@@ -43,10 +64,15 @@ internal static class ServicePlanner
             }
 
             matching++;
-            if (node.Exclusions != NodeExclusions.None)
+            if (rule.ExclusionsOf(node) != NodeExclusions.None)
             {
                 matchingExcluded++;
                 continue;
+            }
+
+            if (rule.PendingDeadline(node) is { } deadline && (nextChange is null || deadline < nextChange))
+            {
+                nextChange = deadline;
             }
 
             if (!hasEndpoint)
@@ -55,6 +81,7 @@ internal static class ServicePlanner
             }
 
             selected++;
+            selectedNodes?.Add(node);
             collector.Add(node);
             if (node.InvalidAddresses.Count > 0)
             {
@@ -68,10 +95,30 @@ internal static class ServicePlanner
         }
 
         var (ingress, choices) = collector.Finish();
-        AddSelectionWarnings(service, selector, nodes, local, matching, matchingExcluded, selected, choices, warnings);
-        AddInvalidAddressWarnings(withInvalidAddresses, warnings);
-        return new ServicePlan(service, () => NodeExplainer.Explain(selector, local, choices, nodes))
+        AddressCapResult? cap = null;
+        if (service.MaxAddressesPerFamily is not null || AddressCap.JsonBytes(ingress) > AddressCap.MaxIngressJsonBytes)
         {
+            selectedNodes ??= [.. nodes.Where(n => selector.Matches(n.Labels)
+                && rule.ExclusionsOf(n) == NodeExclusions.None
+                && (local is null || local.HasEndpointOn(n.Name)))];
+            cap = AddressCap.Apply(service.Uid, service.MaxAddressesPerFamily, choices, selectedNodes);
+            (ingress, choices) = (cap.Ingress, cap.Choices);
+            if (cap.LeftOutBySize > 0)
+            {
+                warnings.Add(new PlanWarning(
+                    PlanWarningCode.IngressTooLarge,
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"{cap.LeftOutBySize:N0} {(cap.LeftOutBySize == 1 ? "address is" : "addresses are")} left out (the lowest-ranked nodes') to keep the status under the API server's size limit; {ingress.Count:N0} advertised")));
+            }
+        }
+
+        AddSelectionWarnings(service, selector, nodes, local, rule, matching, matchingExcluded, selected, choices, warnings);
+        AddInvalidAddressWarnings(withInvalidAddresses, warnings);
+        return new ServicePlan(service, () => NodeExplainer.Explain(selector, local, rule, cap, choices, nodes))
+        {
+            NextChangeAt = nextChange,
+            CappedPerFamily = cap?.Families.Any(f => f.Total > f.Kept.Count + f.LeftOutBySize) == true ? service.MaxAddressesPerFamily : null,
             Ingress = ingress,
             Warnings = warnings,
             Families = choices,
@@ -94,6 +141,7 @@ internal static class ServicePlanner
         LabelSelector selector,
         IReadOnlyCollection<NodeFacts> nodes,
         LocalEndpoints? local,
+        NotReadyRule rule,
         int matching,
         int matchingExcluded,
         int selected,
@@ -126,8 +174,8 @@ internal static class ServicePlanner
         else if (matching == matchingExcluded)
         {
             var excluded = nodes
-                .Where(n => n.Exclusions != NodeExclusions.None && selector.Matches(n.Labels))
-                .Select(n => $"{n.Name} ({n.Exclusions.Describe()})");
+                .Where(n => rule.ExclusionsOf(n) != NodeExclusions.None && selector.Matches(n.Labels))
+                .Select(n => $"{n.Name} ({rule.Describe(n, rule.ExclusionsOf(n))})");
             warnings.Add(new PlanWarning(
                 PlanWarningCode.AllMatchingNodesExcluded,
                 $"{(matching == 1 ? "the only node" : $"all {matching} nodes")}{matchingWhat} {(matching == 1 ? "is" : "are")} excluded: {MessageList.Join(excluded)}"));
@@ -138,6 +186,17 @@ internal static class ServicePlanner
             warnings.Add(new PlanWarning(
                 PlanWarningCode.NoEndpointOnEligibleNode,
                 $"no eligible {(selector.IsEmpty ? "node" : "node matching the selector")} runs an endpoint of this Service; its endpoints run on {MessageList.Join(endpointNodes)}"));
+        }
+    }
+
+    private static void AddAnnotationWarnings(ServiceFacts service, PlanningOptions options, List<PlanWarning> warnings)
+    {
+        foreach (var (annotation, value) in service.InvalidAnnotations)
+        {
+            var fallback = annotation == WellKnown.ExcludeNotReadyNodesAnnotation
+                ? $"takes \"true\" or \"false\"; the operator's default applies (NotReady nodes are {(options.ExcludeNotReadyNodes ? "left out" : "kept")})"
+                : "takes a whole number of at least 1; no cap applies";
+            warnings.Add(new PlanWarning(PlanWarningCode.InvalidAnnotation, $"annotation {annotation} \"{value}\" is invalid: it {fallback}"));
         }
     }
 

@@ -29,4 +29,23 @@ internal static class WellKnown
 
     /// <summary>Node address type used for a family when no selected node has an ExternalIP of it.</summary>
     public const string InternalIpType = "InternalIP";
+
+    /// <summary>Service annotation overriding --exclude-not-ready-nodes: "true" or "false".</summary>
+    public const string ExcludeNotReadyNodesAnnotation = "nodeipam.io/exclude-not-ready-nodes";
+
+    /// <summary>Service annotation capping the addresses advertised per family: a whole number, at least 1.</summary>
+    public const string MaxAddressesPerFamilyAnnotation = "nodeipam.io/max-addresses-per-family";
+
+    /// <summary>The node condition whose status and transition time the NotReady rule reads.</summary>
+    public const string ReadyCondition = "Ready";
+
+    /// <summary>A condition status.</summary>
+    public const string ConditionFalse = "False";
+
+    /// <summary>A condition status: the node controller lost contact with the kubelet.</summary>
+    public const string ConditionUnknown = "Unknown";
+
+    /// <summary>Every Service annotation the planner reads: the cache keeps these and the change filter compares them.</summary>
+    public static readonly string[] ServiceAnnotations =
+        [MatchNodeLabelsAnnotation, ExcludeNotReadyNodesAnnotation, MaxAddressesPerFamilyAnnotation];
 }

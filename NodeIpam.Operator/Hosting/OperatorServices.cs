@@ -22,8 +22,9 @@ internal static class OperatorServices
         var facts = new FactsCache(new ManagementOptions(options.ManageServicesWithoutClass));
         var transforms = new CacheTransforms(facts);
         var written = new WrittenStatuses(facts.Names);
-        var filter = new ServiceChangeFilter(written);
+        var filter = new ServiceChangeFilter(written, facts);
         services.AddSingleton(facts);
+        services.AddSingleton(options.Planning);
         services.AddSingleton(written);
         services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<StatusApplier>();
@@ -32,13 +33,15 @@ internal static class OperatorServices
         services.AddSingleton<EndpointSliceChangeMapper>();
 
         // What the transforms would drop anyway is skipped while reading, so it is never allocated: most of a node's
-        // JSON is images, conditions and capacity, most of a slice's is per-endpoint detail.
+        // JSON is images, conditions and capacity, most of a slice's is per-endpoint detail. Of the conditions only
+        // type, status and lastTransitionTime are read (the Ready condition's are kept: the NotReady rule).
         services.ConfigureInformer<V1Node>(setup =>
         {
             setup.Transform = transforms.Node;
             setup.SkipOnRead<V1ObjectMeta>("annotations", "managedFields", "ownerReferences")
                 .SkipOnRead<V1NodeStatus>(
-                    "allocatable", "capacity", "conditions", "config", "daemonEndpoints", "images", "nodeInfo", "volumesAttached", "volumesInUse");
+                    "allocatable", "capacity", "config", "daemonEndpoints", "images", "nodeInfo", "volumesAttached", "volumesInUse")
+                .SkipOnRead<V1NodeCondition>("lastHeartbeatTime", "message", "reason");
         });
         services.ConfigureInformer<V1Service>(setup =>
         {

@@ -1,4 +1,5 @@
 using k8s;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.LeaderElection;
@@ -23,10 +24,13 @@ internal sealed record RunOptions
     public const int MaxWorkers = 64;
 
     /// <summary>
-    /// Not a flag: how soon a Service is looked at again when the cache has not yet delivered our own last write of it
-    /// (the watch echo usually takes milliseconds; short enough that a change made meanwhile is applied promptly).
+    /// Not a flag: when the cache has not yet delivered our own last write of a Service, the Service is reconciled as
+    /// soon as the informer delivers that version or a newer one; this is only the fallback, in case that never comes
+    /// (a write's echo lost to a relist, a watch that keeps failing). Seconds, not milliseconds: while the Services
+    /// watch is down a shorter delay only spins (50 ms made 567 reconciles in 11 s for 3 Services), and nothing can
+    /// be decided better before the cache moves.
     /// </summary>
-    public static readonly TimeSpan CacheCatchUpDelay = TimeSpan.FromMilliseconds(50);
+    public static readonly TimeSpan CacheEchoFallback = TimeSpan.FromSeconds(5);
 
     /// <summary>Name of the leader-election Lease; one per installation, in the operator's namespace.</summary>
     public const string LeaseName = "nodeipam-operator-leader";
@@ -49,6 +53,15 @@ internal sealed record RunOptions
     /// <summary>--leader-election-namespace; null: POD_NAMESPACE, else the service account's namespace.</summary>
     public string? LeaderElectionNamespace { get; init; }
 
+    /// <summary>--exclude-not-ready-nodes: off by default, Cilium's rule (NotReady nodes keep their Services' traffic).</summary>
+    public bool ExcludeNotReadyNodes { get; init; }
+
+    /// <summary>--not-ready-grace; the default and its reason: <see cref="PlanningOptions.DefaultNotReadyGrace"/>.</summary>
+    public TimeSpan NotReadyGrace { get; init; } = PlanningOptions.DefaultNotReadyGrace;
+
+    /// <summary>The planning rules these flags give.</summary>
+    public PlanningOptions Planning => new() { ExcludeNotReadyNodes = ExcludeNotReadyNodes, NotReadyGrace = NotReadyGrace };
+
     /// <summary>--workers.</summary>
     public int Workers { get; init; } = DefaultWorkers;
 
@@ -57,6 +70,12 @@ internal sealed record RunOptions
 
     /// <summary>--metrics-bind-address (/metrics); "0" disables.</summary>
     public string MetricsBindAddress { get; init; } = RuntimeDefaults.MetricsBindAddress;
+
+    /// <summary>--metrics-secure: HTTPS with token review (default); --metrics-secure=false serves plain, open HTTP.</summary>
+    public bool MetricsSecure { get; init; } = RuntimeDefaults.MetricsSecure;
+
+    /// <summary>--metrics-cert-dir: tls.crt and tls.key for /metrics, reloaded when they change; null: self-signed.</summary>
+    public string? MetricsCertDir { get; init; }
 
     /// <summary>
     /// The runtime's settings. <paramref name="clientConfiguration"/> overrides the kubeconfig (tests);
@@ -67,6 +86,11 @@ internal sealed record RunOptions
         if (Workers is < 1 or > MaxWorkers)
         {
             throw new ArgumentException($"--workers must be between 1 and {MaxWorkers} (got {Workers})");
+        }
+
+        if (NotReadyGrace < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"--not-ready-grace must not be negative (got {NotReadyGrace})");
         }
 
         LeaderElectionOptions? election = null;
@@ -88,6 +112,8 @@ internal sealed record RunOptions
             LeaderElection = election,
             HealthProbeBindAddress = HealthProbeBindAddress,
             MetricsBindAddress = MetricsBindAddress,
+            MetricsSecure = MetricsSecure,
+            MetricsCertDir = MetricsCertDir,
             Kubeconfig = Kubeconfig,
             ClientConfiguration = clientConfiguration,
         }.Validate();

@@ -1,4 +1,4 @@
-using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Operator.Metrics;
 
@@ -16,13 +16,13 @@ internal sealed class OperatorMetrics
 
     private readonly Counter _statusWrites;
 
-    public OperatorMetrics(MetricsRegistry registry)
+    public OperatorMetrics(IMetricFactory factory)
     {
-        _statusWrites = registry.CreateCounter(
-            "nodeipam_status_writes_total", "Service status writes by result (success, conflict, error)", "result");
-        ManagedServices = registry.CreateGauge(
+        _statusWrites = factory.CreateCounter(
+            "nodeipam_status_writes_total", "Service status writes by result (success, conflict, error)", ["result"]);
+        ManagedServices = factory.CreateGauge(
             "nodeipam_managed_services", "LoadBalancer Services this operator manages, as currently cached");
-        AdvertisedAddresses = registry.CreateGauge(
+        AdvertisedAddresses = factory.CreateGauge(
             "nodeipam_advertised_addresses", "Ingress addresses in the status of the managed Services, as currently cached");
 
         // Every series exists from the start, so a rate() over a fresh process has a baseline.
@@ -42,5 +42,5 @@ internal sealed class OperatorMetrics
     public Gauge AdvertisedAddresses { get; }
 
     /// <summary>The nodeipam_status_writes_total series of <paramref name="result"/>.</summary>
-    public CounterSeries StatusWrites(string result) => _statusWrites.WithLabels(result);
+    public Counter.Child StatusWrites(string result) => _statusWrites.WithLabels(result);
 }

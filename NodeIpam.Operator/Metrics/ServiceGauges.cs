@@ -43,8 +43,8 @@ internal sealed class ServiceGauges(IInformerFactory informers, FactsCache facts
             return;
         }
 
-        metrics.ManagedServices.WithLabels().Inc(sign);
+        metrics.ManagedServices.Inc(sign);
         var addresses = service.Status?.LoadBalancer?.Ingress?.Count(i => !string.IsNullOrEmpty(i?.Ip)) ?? 0;
-        metrics.AdvertisedAddresses.WithLabels().Inc(sign * addresses);
+        metrics.AdvertisedAddresses.Inc(sign * addresses);
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.Metrics;
+using NodeIpam.Runtime.Tests.Metrics;
 
 namespace NodeIpam.Runtime.Tests.Client;
 
@@ -31,7 +32,7 @@ public sealed class KubernetesClientFactoryTests
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
         });
-        var registry = new MetricsRegistry();
+        var registry = RuntimeMetrics.CreateRegistry();
         var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings { Version = "1.2.3" });
         using var client = factory.Create(new KubernetesClientConfiguration { Host = server.Address.ToString() });
 
@@ -49,7 +50,7 @@ public sealed class KubernetesClientFactoryTests
     [Test]
     public async Task A_request_without_a_response_is_counted_as_error()
     {
-        var registry = new MetricsRegistry();
+        var registry = RuntimeMetrics.CreateRegistry();
         var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings());
         await using var server = await TestApiServer.StartAsync(_ => Task.CompletedTask);
         var address = server.Address;
@@ -82,7 +83,7 @@ public sealed class KubernetesClientFactoryTests
             await Task.Delay(delay);
             await context.Response.WriteAsync(EmptyNodeList);
         });
-        var factory = new KubernetesClientFactory(new RuntimeMetrics(new MetricsRegistry()), new OperatorSettings());
+        var factory = new KubernetesClientFactory(new RuntimeMetrics(RuntimeMetrics.CreateRegistry()), new OperatorSettings());
         using var client = factory.Create(new KubernetesClientConfiguration
         {
             Host = server.Address.ToString(),

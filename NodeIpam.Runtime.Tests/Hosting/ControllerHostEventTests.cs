@@ -1,5 +1,6 @@
 using k8s.Models;
 using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Tests.Metrics;
 using static NodeIpam.Runtime.Tests.Hosting.HostHarness;
 
 namespace NodeIpam.Runtime.Tests.Hosting;

@@ -1,6 +1,7 @@
 using k8s.Models;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Hosting;
+using NodeIpam.Runtime.Tests.Metrics;
 using static NodeIpam.Runtime.Tests.Hosting.HostHarness;
 
 namespace NodeIpam.Runtime.Tests.Hosting;

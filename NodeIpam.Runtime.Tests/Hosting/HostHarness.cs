@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Tests.Hosting;
 
@@ -49,7 +50,7 @@ internal sealed class HostHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new();
 
-    public MetricsRegistry Registry { get; } = new();
+    public CollectorRegistry Registry { get; } = RuntimeMetrics.CreateRegistry();
 
     public ControllerHost<RecordingController, V1Service> Host { get; }
 

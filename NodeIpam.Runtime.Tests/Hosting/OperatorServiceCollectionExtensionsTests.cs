@@ -7,7 +7,7 @@ using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.LeaderElection;
-using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Tests.Hosting;
 
@@ -34,7 +34,7 @@ public sealed class OperatorServiceCollectionExtensionsTests
         provider.GetRequiredService<IKubernetes>().Should().BeOfType<Kubernetes>();
         provider.GetRequiredService<IInformerFactory>().Should().NotBeNull();
         provider.GetRequiredService<ILeadership>().IsLeader.Should().BeTrue("leader election is off");
-        provider.GetRequiredService<MetricsRegistry>().Should().BeSameAs(provider.GetRequiredService<MetricsRegistry>());
+        provider.GetRequiredService<CollectorRegistry>().Should().BeSameAs(provider.GetRequiredService<CollectorRegistry>());
         var hosted = provider.GetServices<IHostedService>().ToList();
         hosted.OfType<ControllerHost<RecordingController, V1Service>>().Should().ContainSingle();
         hosted.OfType<ControllerHost<NodeController, V1Node>>().Should().ContainSingle();

@@ -12,7 +12,8 @@ public sealed class OperatorSettingsTests
 
         settings.MaxConcurrentReconciles.Should().Be(1);
         settings.HealthProbeBindAddress.Should().Be(":8081");
-        settings.MetricsBindAddress.Should().Be(":8080");
+        settings.MetricsBindAddress.Should().Be(":8443");
+        settings.MetricsSecure.Should().BeTrue();
         settings.GracefulShutdownTimeout.Should().Be(TimeSpan.FromSeconds(30));
         settings.LeaderElection.Should().BeNull();
         settings.Version.Should().NotBeNullOrWhiteSpace().And.NotContain("+");

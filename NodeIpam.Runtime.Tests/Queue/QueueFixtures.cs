@@ -1,15 +1,16 @@
 using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Metrics;
 using NodeIpam.Runtime.Queue;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Tests.Queue;
 
 /// <summary>Builds queues on a fresh registry, so that each test sees only its own metrics.</summary>
 internal static class QueueFixtures
 {
-    public static WorkQueueMetrics Metrics(out MetricsRegistry registry, string name = "test")
+    public static WorkQueueMetrics Metrics(out CollectorRegistry registry, string name = "test")
     {
-        registry = new MetricsRegistry();
+        registry = RuntimeMetrics.CreateRegistry();
         return new WorkQueueMetrics(new RuntimeMetrics(registry), name);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Queue;
+using NodeIpam.Runtime.Tests.Metrics;
 using static NodeIpam.Runtime.Tests.Queue.QueueFixtures;
 
 namespace NodeIpam.Runtime.Tests.Queue;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Time.Testing;
 using NodeIpam.Runtime.Queue;
+using NodeIpam.Runtime.Tests.Metrics;
 using static NodeIpam.Runtime.Tests.Queue.QueueFixtures;
 
 namespace NodeIpam.Runtime.Tests.Queue;

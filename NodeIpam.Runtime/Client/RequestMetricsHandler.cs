@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Client;
 

@@ -1,17 +1,40 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// A listen address in Go's <c>host:port</c> form, as controller-runtime's bind-address flags take it:
 /// <c>:8080</c> (every interface), <c>127.0.0.1:8080</c>, <c>[::1]:8080</c>, <c>localhost:8080</c>; port 0 asks
-/// for any free port. "0" or an empty value disables the endpoint.
+/// for any free port. "0" or an empty value disables the endpoint. Kestrel serves it (<see cref="Listen"/>).
 /// </summary>
 internal sealed record BindAddress(IPAddress? Address, int Port)
 {
     /// <summary>True when it listens on every interface (no host given, or <c>*</c>).</summary>
     public bool IsAnyAddress => Address is null;
+
+    /// <summary>Adds this address to a Kestrel server; every interface means IPv6 and IPv4 where the host has both.</summary>
+    public void Listen(KestrelServerOptions server, Action<ListenOptions> configure)
+    {
+        if (Address is null)
+        {
+            server.ListenAnyIP(Port, configure);
+        }
+        else
+        {
+            server.Listen(Address, Port, configure);
+        }
+    }
+
+    /// <summary>The address in the flag's syntax.</summary>
+    public override string ToString() => Address switch
+    {
+        null => $":{Port}",
+        { AddressFamily: AddressFamily.InterNetworkV6 } => $"[{Address}]:{Port}",
+        _ => $"{Address}:{Port}",
+    };
 
     /// <summary>The address, or null when <paramref name="value"/> disables the endpoint; throws when malformed.</summary>
     public static BindAddress? Parse(string? value, string what)

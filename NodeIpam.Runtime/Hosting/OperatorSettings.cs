@@ -21,8 +21,14 @@ public sealed record OperatorSettings
     /// <summary>Address of /healthz and /readyz (<c>host:port</c>, <c>:port</c> for every interface, port 0 for any free port; "0" disables).</summary>
     public string HealthProbeBindAddress { get; init; } = RuntimeDefaults.HealthProbeBindAddress;
 
-    /// <summary>Address of /metrics, same syntax; "0" disables it. May equal the probe address (one listener serves both).</summary>
+    /// <summary>Address of /metrics, same syntax; "0" disables it. Must differ from the probe address (each is its own server).</summary>
     public string MetricsBindAddress { get; init; } = RuntimeDefaults.MetricsBindAddress;
+
+    /// <summary>/metrics over HTTPS, each scrape checked by a TokenReview and a SubjectAccessReview; false: plain HTTP, open.</summary>
+    public bool MetricsSecure { get; init; } = RuntimeDefaults.MetricsSecure;
+
+    /// <summary>A directory with <c>tls.crt</c> and <c>tls.key</c> for /metrics (reloaded when they change); null: a self-signed certificate.</summary>
+    public string? MetricsCertDir { get; init; }
 
     /// <summary>How long a stop waits for in-flight reconciles; must be positive.</summary>
     public TimeSpan GracefulShutdownTimeout { get; init; } = RuntimeDefaults.GracefulShutdownTimeout;
@@ -57,8 +63,12 @@ public sealed record OperatorSettings
             throw new ArgumentException($"Version must be a non-empty token without spaces (got '{Version}').");
         }
 
-        BindAddress.Parse(HealthProbeBindAddress, "health probe bind address");
-        BindAddress.Parse(MetricsBindAddress, "metrics bind address");
+        var health = BindAddress.Parse(HealthProbeBindAddress, "health probe bind address");
+        var metrics = BindAddress.Parse(MetricsBindAddress, "metrics bind address");
+        if (health is not null && health == metrics && health.Port != 0)
+        {
+            throw new ArgumentException($"The health probe and metrics bind addresses must differ (both are '{health}').");
+        }
         LeaderElection?.Validate();
         return this;
     }

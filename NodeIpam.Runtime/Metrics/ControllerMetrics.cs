@@ -1,3 +1,5 @@
+using Prometheus;
+
 namespace NodeIpam.Runtime.Metrics;
 
 /// <summary>The controller_runtime_* series of one controller, looked up once (label <c>controller</c>).</summary>
@@ -16,25 +18,25 @@ internal sealed class ControllerMetrics
     }
 
     /// <summary>result="success": reconciled, nothing scheduled.</summary>
-    public CounterSeries Success { get; }
+    public Counter.Child Success { get; }
 
     /// <summary>result="error": failed, retried with backoff.</summary>
-    public CounterSeries Error { get; }
+    public Counter.Child Error { get; }
 
     /// <summary>
     /// result="requeue": controller-runtime's Result{Requeue: true}; our results have no such case, so it stays at
     /// zero, but it exists so that dashboards summing every result see the full set.
     /// </summary>
-    public CounterSeries Requeue { get; }
+    public Counter.Child Requeue { get; }
 
     /// <summary>result="requeue_after": reconciled, scheduled again after a delay.</summary>
-    public CounterSeries RequeueAfter { get; }
+    public Counter.Child RequeueAfter { get; }
 
-    public CounterSeries Errors { get; }
+    public Counter.Child Errors { get; }
 
-    public HistogramSeries ReconcileTime { get; }
+    public Histogram.Child ReconcileTime { get; }
 
-    public GaugeSeries ActiveWorkers { get; }
+    public Gauge.Child ActiveWorkers { get; }
 
-    public GaugeSeries MaxConcurrentReconciles { get; }
+    public Gauge.Child MaxConcurrentReconciles { get; }
 }

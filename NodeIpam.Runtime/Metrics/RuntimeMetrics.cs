@@ -1,47 +1,66 @@
+using System.Collections.Concurrent;
+using Prometheus;
+
 namespace NodeIpam.Runtime.Metrics;
 
 /// <summary>
-/// The metric families the runtime itself records, under controller-runtime's and client-go's names and labels so
-/// that existing dashboards work. Created once per registry (a singleton in dependency injection).
+/// The metric families the runtime itself records, in prometheus-net's <see cref="CollectorRegistry"/>, under
+/// controller-runtime's and client-go's names and labels so that existing dashboards work. Created once per registry
+/// (a singleton in dependency injection); the operator adds its own families through <see cref="Factory"/>.
 /// </summary>
 internal sealed class RuntimeMetrics
 {
-    public RuntimeMetrics(MetricsRegistry registry)
+    private readonly ConcurrentDictionary<object, Action> _beforeCollect = new();
+
+    public RuntimeMetrics(CollectorRegistry registry)
     {
         Registry = registry;
-        ReconcileTotal = registry.CreateCounter(
-            "controller_runtime_reconcile_total", "Total number of reconciliations per controller", "controller", "result");
-        ReconcileErrors = registry.CreateCounter(
-            "controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", "controller");
-        ReconcileTime = registry.CreateHistogram(
+        Factory = Prometheus.Metrics.WithCustomRegistry(registry);
+        registry.AddBeforeCollectCallback(() =>
+        {
+            foreach (var refresh in _beforeCollect.Values)
+            {
+                refresh();
+            }
+        });
+
+        ReconcileTotal = Factory.CreateCounter(
+            "controller_runtime_reconcile_total", "Total number of reconciliations per controller", ["controller", "result"]);
+        ReconcileErrors = Factory.CreateCounter(
+            "controller_runtime_reconcile_errors_total", "Total number of reconciliation errors per controller", ["controller"]);
+        ReconcileTime = Factory.CreateHistogram(
             "controller_runtime_reconcile_time_seconds", "Length of time per reconciliation per controller",
-            RuntimeDefaults.ReconcileTimeBuckets, "controller");
-        ActiveWorkers = registry.CreateGauge(
-            "controller_runtime_active_workers", "Number of currently used workers per controller", "controller");
-        MaxConcurrentReconciles = registry.CreateGauge(
-            "controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", "controller");
-        RestClientRequests = registry.CreateCounter(
-            "rest_client_requests_total", "Number of HTTP requests, partitioned by status code, method, and host.", "code", "method", "host");
-        QueueDepth = registry.CreateGauge("workqueue_depth", "Current depth of workqueue", "name");
-        QueueAdds = registry.CreateCounter("workqueue_adds_total", "Total number of adds handled by workqueue", "name");
-        QueueRetries = registry.CreateCounter("workqueue_retries_total", "Total number of retries handled by workqueue", "name");
-        QueueDuration = registry.CreateHistogram(
+            new HistogramConfiguration { Buckets = [.. RuntimeDefaults.ReconcileTimeBuckets], LabelNames = ["controller"] });
+        ActiveWorkers = Factory.CreateGauge(
+            "controller_runtime_active_workers", "Number of currently used workers per controller", ["controller"]);
+        MaxConcurrentReconciles = Factory.CreateGauge(
+            "controller_runtime_max_concurrent_reconciles", "Maximum number of concurrent reconciles per controller", ["controller"]);
+        RestClientRequests = Factory.CreateCounter(
+            "rest_client_requests_total", "Number of HTTP requests, partitioned by status code, method, and host.", ["code", "method", "host"]);
+        QueueDepth = Factory.CreateGauge("workqueue_depth", "Current depth of workqueue", ["name"]);
+        QueueAdds = Factory.CreateCounter("workqueue_adds_total", "Total number of adds handled by workqueue", ["name"]);
+        QueueRetries = Factory.CreateCounter("workqueue_retries_total", "Total number of retries handled by workqueue", ["name"]);
+        QueueDuration = Factory.CreateHistogram(
             "workqueue_queue_duration_seconds", "How long in seconds an item stays in workqueue before being requested",
-            RuntimeDefaults.WorkQueueDurationBuckets, "name");
-        WorkDuration = registry.CreateHistogram(
+            new HistogramConfiguration { Buckets = [.. RuntimeDefaults.WorkQueueDurationBuckets], LabelNames = ["name"] });
+        WorkDuration = Factory.CreateHistogram(
             "workqueue_work_duration_seconds", "How long in seconds processing an item from workqueue takes.",
-            RuntimeDefaults.WorkQueueDurationBuckets, "name");
-        UnfinishedWork = registry.CreateGauge(
+            new HistogramConfiguration { Buckets = [.. RuntimeDefaults.WorkQueueDurationBuckets], LabelNames = ["name"] });
+        UnfinishedWork = Factory.CreateGauge(
             "workqueue_unfinished_work_seconds",
             "How many seconds of work has been done that is in progress and hasn't been observed by work_duration. " +
             "Large values indicate stuck threads. One can deduce the number of stuck threads by observing the rate at which this increases.",
-            "name");
-        LongestRunningProcessor = registry.CreateGauge(
+            ["name"]);
+        LongestRunningProcessor = Factory.CreateGauge(
             "workqueue_longest_running_processor_seconds",
-            "How many seconds has the longest running processor for workqueue been running.", "name");
+            "How many seconds has the longest running processor for workqueue been running.", ["name"]);
     }
 
-    public MetricsRegistry Registry { get; }
+    /// <summary>The registry /metrics exports.</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Creates metrics in <see cref="Registry"/>.</summary>
+    public IMetricFactory Factory { get; }
 
     public Counter ReconcileTotal { get; }
 
@@ -68,4 +87,35 @@ internal sealed class RuntimeMetrics
     public Gauge UnfinishedWork { get; }
 
     public Gauge LongestRunningProcessor { get; }
+
+    /// <summary>
+    /// A registry with the process's own figures (<c>process_working_set_bytes</c>, <c>process_cpu_seconds_total</c>,
+    /// <c>dotnet_total_memory_bytes</c>...: prometheus-net's <see cref="DotNetStats"/>, read on scrape) and nothing
+    /// else: the event-counter and meter adapters of the default registry are not started (they cost memory and CPU
+    /// for figures nobody charts here).
+    /// </summary>
+    public static CollectorRegistry CreateRegistry()
+    {
+        var registry = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(registry);
+        return registry;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="refresh"/> before every export, for gauges that are cheaper to compute on scrape than to
+    /// keep current (e.g. the age of the longest-running reconcile). Dispose the result to stop.
+    /// </summary>
+    public IDisposable OnCollect(Action refresh)
+    {
+        var token = new object();
+        _beforeCollect[token] = refresh;
+        return new Unsubscriber(() => _beforeCollect.TryRemove(token, out _));
+    }
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
+    {
+        private Action? _dispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref _dispose, null)?.Invoke();
+    }
 }

@@ -35,7 +35,7 @@ internal sealed class WorkQueue : IDisposable
     {
         _time = time;
         _metrics = metrics;
-        _collectHook = metrics.Registry.OnCollect(RefreshProcessingGauges);
+        _collectHook = metrics.Runtime.OnCollect(RefreshProcessingGauges);
     }
 
     /// <summary>Keys waiting to be handed out (not counting keys being processed).</summary>

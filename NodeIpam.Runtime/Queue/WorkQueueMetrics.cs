@@ -1,4 +1,5 @@
 using NodeIpam.Runtime.Metrics;
+using Prometheus;
 
 namespace NodeIpam.Runtime.Queue;
 
@@ -14,22 +15,22 @@ internal sealed class WorkQueueMetrics
         WorkDuration = metrics.WorkDuration.WithLabels(name);
         UnfinishedWork = metrics.UnfinishedWork.WithLabels(name);
         LongestRunningProcessor = metrics.LongestRunningProcessor.WithLabels(name);
-        Registry = metrics.Registry;
+        Runtime = metrics;
     }
 
-    public MetricsRegistry Registry { get; }
+    public RuntimeMetrics Runtime { get; }
 
-    public GaugeSeries Depth { get; }
+    public Gauge.Child Depth { get; }
 
-    public CounterSeries Adds { get; }
+    public Counter.Child Adds { get; }
 
-    public CounterSeries Retries { get; }
+    public Counter.Child Retries { get; }
 
-    public HistogramSeries QueueDuration { get; }
+    public Histogram.Child QueueDuration { get; }
 
-    public HistogramSeries WorkDuration { get; }
+    public Histogram.Child WorkDuration { get; }
 
-    public GaugeSeries UnfinishedWork { get; }
+    public Gauge.Child UnfinishedWork { get; }
 
-    public GaugeSeries LongestRunningProcessor { get; }
+    public Gauge.Child LongestRunningProcessor { get; }
 }

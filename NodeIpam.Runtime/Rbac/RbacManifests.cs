@@ -75,7 +75,11 @@ public static class RbacManifests
 
     private static string ResourceOf(EntityRbacAttribute declaration)
     {
-        var plural = EntityAttributeOf(declaration.Entity).PluralName;
+        var entity = EntityAttributeOf(declaration.Entity);
+
+        // KubernetesClient leaves PluralName empty on kinds that are only created, never listed (TokenReview,
+        // SubjectAccessReview); their resource is the lower-case kind plus "s", as the API server names them.
+        var plural = string.IsNullOrEmpty(entity.PluralName) ? entity.Kind.ToLowerInvariant() + "s" : entity.PluralName;
         return declaration.Subresource is null ? plural : $"{plural}/{declaration.Subresource}";
     }
 

@@ -101,17 +101,59 @@ public sealed class ServiceStrategyTests
     }
 
     [Test]
-    public async Task Leaving_type_LoadBalancer_clears_the_load_balancer_status_and_node_ports()
+    public async Task Leaving_type_LoadBalancer_clears_the_load_balancer_status_and_node_ports_but_keeps_the_conditions()
     {
-        await _api.CreateAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"leave"},"spec":{"type":"LoadBalancer","ports":[{"port":80}]}}""");
-        await _api.PatchAsync(Services + "/leave/status", """{"status":{"loadBalancer":{"ingress":[{"ip":"192.0.2.1"}]}}}""", "application/merge-patch+json");
+        await _api.CreateAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"leave"},"spec":{"type":"LoadBalancer","loadBalancerClass":"example.com/lb","ports":[{"port":80}]}}""");
+        await _api.PatchAsync(
+            Services + "/leave/status",
+            """{"status":{"loadBalancer":{"ingress":[{"ip":"192.0.2.1"}]},"conditions":[{"type":"example.com/Ready","status":"True","reason":"Fine","message":"m","lastTransitionTime":"2026-01-01T00:00:00Z"}]}}""",
+            "application/merge-patch+json");
 
         var (_, svc) = await _api.PatchAsync(Services + "/leave", """{"spec":{"type":"ClusterIP"}}""", "application/merge-patch+json");
 
-        Json.Str(svc, "status").Should().Be("""{"loadBalancer":{}}""");
+        Json.Str(svc, "status.loadBalancer").Should().Be("{}");
+        Json.Str(svc, "status.conditions.0.type").Should().Be("example.com/Ready", "a real API server clears only status.loadBalancer");
+        Json.Str(svc, "spec.loadBalancerClass").Should().BeNull();
         Json.Str(svc, "spec.ports.0.nodePort").Should().BeNull();
         Json.Str(svc, "spec.externalTrafficPolicy").Should().BeNull();
         Json.Str(svc, "spec.allocateLoadBalancerNodePorts").Should().BeNull();
+    }
+
+    [Test]
+    public async Task The_load_balancer_class_is_immutable_while_the_service_stays_a_load_balancer()
+    {
+        await _api.CreateAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"cls"},"spec":{"type":"LoadBalancer","loadBalancerClass":"example.com/a","ports":[{"port":80}]}}""");
+        await _api.CreateAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"no-cls"},"spec":{"type":"LoadBalancer","ports":[{"port":80}]}}""");
+
+        var (changed, changedBody) = await _api.PatchAsync(Services + "/cls", """{"spec":{"loadBalancerClass":"example.com/b"}}""", "application/merge-patch+json");
+        var (removed, _) = await _api.PatchAsync(Services + "/cls", """{"spec":{"loadBalancerClass":null}}""", "application/merge-patch+json");
+        var (set, setBody) = await _api.PatchAsync(Services + "/no-cls", """{"spec":{"loadBalancerClass":"example.com/b"}}""", "application/merge-patch+json");
+        var (withType, withTypeBody) = await _api.PatchAsync(Services + "/cls", """{"spec":{"type":"ClusterIP","loadBalancerClass":"example.com/b"}}""", "application/merge-patch+json");
+
+        changed.Should().Be((HttpStatusCode)422);
+        Json.Str(changedBody, "message").Should().Contain("""spec.loadBalancerClass: Invalid value: "example.com/b": may not change once set""");
+        Json.Str(changedBody, "details.causes.0.field").Should().Be("spec.loadBalancerClass");
+        removed.Should().Be((HttpStatusCode)422);
+        set.Should().Be((HttpStatusCode)422);
+        Json.Str(setBody, "message").Should().Contain("may not change once set");
+        withType.Should().Be((HttpStatusCode)422);
+        Json.Str(withTypeBody, "message").Should().Contain("spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'");
+    }
+
+    [Test]
+    public async Task The_load_balancer_class_may_be_chosen_again_when_the_type_changes_to_LoadBalancer()
+    {
+        await _api.CreateAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"reclass"},"spec":{"type":"LoadBalancer","loadBalancerClass":"example.com/a","ports":[{"port":80}]}}""");
+
+        var (left, leftBody) = await _api.PatchAsync(Services + "/reclass", """{"spec":{"type":"ClusterIP"}}""", "application/merge-patch+json");
+        var (back, backBody) = await _api.PatchAsync(Services + "/reclass", """{"spec":{"type":"LoadBalancer","loadBalancerClass":"example.com/b"}}""", "application/merge-patch+json");
+        var (forbidden, _) = await _api.PostAsync(Services, """{"apiVersion":"v1","kind":"Service","metadata":{"name":"cip-cls"},"spec":{"loadBalancerClass":"example.com/a","ports":[{"port":80}]}}""");
+
+        left.Should().Be(HttpStatusCode.OK);
+        Json.Str(leftBody, "spec.loadBalancerClass").Should().BeNull("leaving LoadBalancer drops an unchanged class");
+        back.Should().Be(HttpStatusCode.OK);
+        Json.Str(backBody, "spec.loadBalancerClass").Should().Be("example.com/b");
+        forbidden.Should().Be((HttpStatusCode)422);
     }
 
     [Test]

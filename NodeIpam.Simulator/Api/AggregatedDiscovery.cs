@@ -58,7 +58,7 @@ internal static class AggregatedDiscovery
             ["responseKind"] = kind,
             ["scope"] = t.Namespaced ? "Namespaced" : "Cluster",
             ["singularResource"] = t.Singular,
-            ["verbs"] = Array(ObjectVerbs),
+            ["verbs"] = t.ReviewOnly ? Array(["create"]) : Array(ObjectVerbs),
         };
         if (t.ShortNames.Length > 0)
         {

@@ -32,8 +32,13 @@ internal sealed class ApiError : Exception
             ["metadata"] = new JsonObject(),
             ["status"] = "Failure",
             ["message"] = Message,
-            ["reason"] = Reason,
         };
+        if (Reason.Length > 0)
+        {
+            // An error the API server did not shape as a Status (an etcd error) has no reason.
+            status["reason"] = Reason;
+        }
+
         if (Details is not null)
         {
             status["details"] = Details.DeepClone();
@@ -54,6 +59,9 @@ internal sealed class ApiError : Exception
 
     public static ApiError Conflict(ResourceType type, string name, string why = "the object has been modified; please apply your changes to the latest version and try again") =>
         new(409, "Conflict", $"Operation cannot be fulfilled on {type.QualifiedPlural} \"{name}\": {why}", Describe(type, name));
+
+    /// <summary>etcd refused the write for its size: 500 with etcd's own text and no reason, as kube-apiserver answers.</summary>
+    public static ApiError RequestTooLarge() => new(500, string.Empty, "etcdserver: request is too large");
 
     public static ApiError BadRequest(string message) => new(400, "BadRequest", message);
 

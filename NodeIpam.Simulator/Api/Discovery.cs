@@ -56,7 +56,7 @@ internal static class Discovery
                 ["singularName"] = t.Singular,
                 ["namespaced"] = t.Namespaced,
                 ["kind"] = t.Kind,
-                ["verbs"] = Array(ObjectVerbs),
+                ["verbs"] = t.ReviewOnly ? Array(["create"]) : Array(ObjectVerbs),
             };
             if (t.ShortNames.Length > 0)
             {

@@ -23,6 +23,8 @@ internal static class ResourceCatalog
         new("rbac.authorization.k8s.io", "v1", "ClusterRoleBinding", "clusterrolebindings", Namespaced: false),
         new("rbac.authorization.k8s.io", "v1", "Role", "roles", Namespaced: true),
         new("rbac.authorization.k8s.io", "v1", "RoleBinding", "rolebindings", Namespaced: true),
+        new("authentication.k8s.io", "v1", "TokenReview", "tokenreviews", Namespaced: false, ReviewOnly: true),
+        new("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", Namespaced: false, ReviewOnly: true),
     ];
 
     private static readonly Dictionary<(string Group, string Version, string Plural), ResourceType> ByPath =

@@ -13,6 +13,7 @@ namespace NodeIpam.Simulator.Api;
 /// <param name="HasGeneration">Whether metadata.generation is kept (bumped when spec changes).</param>
 /// <param name="ResetStatusOnCreate">Whether a create drops the status the client sent (Services, Deployments; not Nodes).</param>
 /// <param name="AllowCreateOnUpdate">Whether PUT of a missing object creates it (Leases, Events, Endpoints).</param>
+/// <param name="ReviewOnly">A review kind (TokenReview, SubjectAccessReview): create only, answered and never stored.</param>
 /// <param name="StoredAs">The resource (group/plural) whose storage this one shares, converted on every read and write
 /// (events.k8s.io/v1 Events are core/v1 Events seen through another API, as on a real server); null for its own.</param>
 /// <param name="ShortNames">kubectl short names.</param>
@@ -26,6 +27,7 @@ internal sealed record ResourceType(
     bool HasGeneration = false,
     bool ResetStatusOnCreate = false,
     bool AllowCreateOnUpdate = false,
+    bool ReviewOnly = false,
     string? StoredAs = null,
     params string[] ShortNames)
 {

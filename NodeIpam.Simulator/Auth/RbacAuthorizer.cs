@@ -8,7 +8,10 @@ namespace NodeIpam.Simulator.Auth;
 /// <summary>
 /// RBAC evaluation over the ClusterRoles, Roles and bindings stored in the simulator, like the API server's RBAC
 /// authorizer: a request is allowed when some binding that names the identity grants a rule matching the verb,
-/// API group, resource (with subresource), and name. Non-resource paths (discovery, OpenAPI, /version) are open.
+/// API group, resource (with subresource), and name, or the verb and a non-resource URL (<c>nonResourceURLs</c>, with a
+/// trailing <c>*</c> as a prefix; only ClusterRoles bound cluster-wide grant those). The simulator's own discovery,
+/// OpenAPI and /version paths are open to every request; <see cref="Allows(Identity, AccessRequest)"/> still judges
+/// a non-resource path by the rules, for SubjectAccessReviews.
 /// </summary>
 internal sealed class RbacAuthorizer(ObjectStore store)
 {
@@ -17,7 +20,9 @@ internal sealed class RbacAuthorizer(ObjectStore store)
     private static readonly ResourceType Roles = ResourceCatalog.Find("rbac.authorization.k8s.io", "v1", "roles")!;
     private static readonly ResourceType RoleBindings = ResourceCatalog.Find("rbac.authorization.k8s.io", "v1", "rolebindings")!;
 
-    public bool Allows(Identity identity, RequestInfo request)
+    public bool Allows(Identity identity, RequestInfo request) => Allows(identity, AccessRequest.From(request));
+
+    public bool Allows(Identity identity, AccessRequest request)
     {
         if (identity.IsAdmin)
         {
@@ -70,13 +75,18 @@ internal sealed class RbacAuthorizer(ObjectStore store)
         return role?.ToNode()["rules"] is JsonArray rules ? rules.OfType<JsonObject>() : [];
     }
 
-    private static bool Matches(JsonObject rule, RequestInfo request)
+    private static bool Matches(JsonObject rule, AccessRequest request)
     {
-        var resource = request.Subresource is null ? request.Type.Plural : $"{request.Type.Plural}/{request.Subresource}";
+        if (request.Path is { } path)
+        {
+            return Has(rule["verbs"], request.Verb)
+                && Strings(rule["nonResourceURLs"]).Any(url => url == path || (url.EndsWith('*') && path.StartsWith(url[..^1], StringComparison.Ordinal)));
+        }
+
         var names = Strings(rule["resourceNames"]);
         return Has(rule["verbs"], request.Verb)
-            && Has(rule["apiGroups"], request.Type.Group)
-            && (Has(rule["resources"], resource) || (request.Subresource is not null && Strings(rule["resources"]).Contains($"*/{request.Subresource}")))
+            && Has(rule["apiGroups"], request.Group)
+            && (Has(rule["resources"], request.QualifiedResource) || (request.Subresource is not null && Strings(rule["resources"]).Contains($"*/{request.Subresource}")))
             && (names.Count == 0 || names.Contains(request.Name));
     }
 

@@ -5,7 +5,8 @@ namespace NodeIpam.Simulator.Defaults;
 
 /// <summary>
 /// Service defaulting as the API server does it for a dual-stack cluster with IPv4 primary: type, session
-/// affinity, traffic policies, IP families and cluster IPs, node ports; and the type-change clean-ups.
+/// affinity, traffic policies, IP families and cluster IPs, node ports; and the type-change clean-ups (leaving
+/// LoadBalancer clears <c>status.loadBalancer</c> and keeps <c>status.conditions</c>).
 /// </summary>
 internal sealed class ServiceStrategy : DefaultStrategy
 {
@@ -43,8 +44,21 @@ internal sealed class ServiceStrategy : DefaultStrategy
         if (type != "LoadBalancer" && oldType == "LoadBalancer")
         {
             spec.Remove("allocateLoadBalancerNodePorts");
-            spec.Remove("loadBalancerClass");
-            next["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
+
+            // Dropped only when the write left it as it was; a class changed along with the type is refused by
+            // validation ("may only be used when `type` is 'LoadBalancer'"), as the API server does.
+            if (JsonNode.DeepEquals(spec["loadBalancerClass"], oldSpec["loadBalancerClass"]))
+            {
+                spec.Remove("loadBalancerClass");
+            }
+        }
+
+        if (type != "LoadBalancer")
+        {
+            // As the API server: only status.loadBalancer is cleared; status.conditions (anyone's) stay.
+            var status = next["status"] as JsonObject ?? [];
+            status["loadBalancer"] = new JsonObject();
+            next["status"] = status;
         }
 
         if (type == "ExternalName")

@@ -85,9 +85,36 @@ internal static class ServiceValidation
             yield return new FieldError("spec.clusterIPs[0]", "FieldValueInvalid", $"Invalid value: []string{{\"{newIp}\"}}: may not change once set");
         }
 
+        foreach (var e in ValidateClass(spec, old?["spec"] as JsonObject, type))
+        {
+            yield return e;
+        }
+
         foreach (var e in ValidateStatus(obj, type))
         {
             yield return e;
+        }
+    }
+
+    // The API server's rule: the class is chosen when a Service becomes (or is created as) a LoadBalancer and is
+    // immutable while it stays one (nil to a value included); other types may not carry one.
+    private static IEnumerable<FieldError> ValidateClass(JsonObject spec, JsonObject? oldSpec, string type)
+    {
+        var loadBalancerClass = Meta.String(spec, "loadBalancerClass");
+        if (type != "LoadBalancer")
+        {
+            if (loadBalancerClass is not null)
+            {
+                yield return FieldError.Forbidden("spec.loadBalancerClass", "may only be used when `type` is 'LoadBalancer'");
+            }
+
+            yield break;
+        }
+
+        if (oldSpec is not null && (Meta.String(oldSpec, "type") ?? "ClusterIP") == "LoadBalancer"
+            && Meta.String(oldSpec, "loadBalancerClass") != loadBalancerClass)
+        {
+            yield return FieldError.Invalid("spec.loadBalancerClass", loadBalancerClass ?? "null", "may not change once set");
         }
     }
 

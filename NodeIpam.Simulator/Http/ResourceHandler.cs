@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using NodeIpam.Simulator.Api;
+using NodeIpam.Simulator.Auth;
 using NodeIpam.Simulator.Patching;
 using NodeIpam.Simulator.Registry;
 using NodeIpam.Simulator.Selectors;
@@ -10,10 +11,11 @@ using NodeIpam.Simulator.Tables;
 namespace NodeIpam.Simulator.Http;
 
 /// <summary>Serves the verbs on a resource: get, list, create, update, patch, delete, deletecollection.</summary>
-internal sealed class ResourceHandler(ResourceRegistry registry, WatchHandler watches, TableRenderer tables)
+internal sealed class ResourceHandler(ResourceRegistry registry, WatchHandler watches, TableRenderer tables, ReviewHandler reviews)
 {
     public Task HandleAsync(HttpContext ctx, RequestInfo info) => info.Verb switch
     {
+        _ when info.Type.ReviewOnly => reviews.HandleAsync(ctx, info),
         "get" => GetAsync(ctx, info),
         "list" => ListAsync(ctx, info),
         "watch" => watches.HandleAsync(ctx, info, Filter(ctx, info)),

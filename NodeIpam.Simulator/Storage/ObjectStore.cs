@@ -15,6 +15,12 @@ namespace NodeIpam.Simulator.Storage;
 /// </summary>
 internal sealed class ObjectStore
 {
+    /// <summary>
+    /// etcd's default --max-request-bytes (1.5 MiB): a write of a bigger object fails. Measured here on the stored
+    /// JSON, which is larger than the protobuf etcd receives, so the simulator is, if anything, stricter.
+    /// </summary>
+    public const int MaxObjectBytes = 3 * 512 * 1024;
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SortedDictionary<string, StoredObject>> _objects = [];
     private readonly Dictionary<string, WatchHistory> _histories = [];
@@ -124,7 +130,7 @@ internal sealed class ObjectStore
                         return new WriteResult(View(current, type), Created: false, Deleted: false, Changed: false);
                     }
 
-                    var stored = Stamp(storageType, next);
+                    var stored = Stamp(storageType, next, checkSize: true);
                     objects[key] = stored;
                     Publish(new WatchEvent(current is null ? "ADDED" : "MODIFIED", stored, current));
                     return new WriteResult(View(stored, type), Created: current is null, Deleted: false, Changed: true);
@@ -244,11 +250,19 @@ internal sealed class ObjectStore
             ? stored
             : new StoredObject(type, EventConversion.Convert(stored.ToNode(), type), stored.ResourceVersion);
 
-    private StoredObject Stamp(ResourceType type, JsonObject node)
+    private StoredObject Stamp(ResourceType type, JsonObject node, bool checkSize = false)
     {
-        var rv = ++_resourceVersion;
+        var rv = _resourceVersion + 1;
         Meta.Metadata(node)["resourceVersion"] = rv.ToString(CultureInfo.InvariantCulture);
-        return new StoredObject(type, node, rv);
+        var stored = new StoredObject(type, node, rv);
+        if (checkSize && stored.Json.Length > MaxObjectBytes)
+        {
+            // What kube-apiserver answers when etcd refuses the write (the error is not mapped to a 4xx: kubernetes#112152).
+            throw ApiError.RequestTooLarge();
+        }
+
+        _resourceVersion = rv;
+        return stored;
     }
 
     private void Publish(WatchEvent e)

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Hosting;
 using static NodeIpam.Operator.Tests.Integration.ClusterObjects;
@@ -46,7 +47,7 @@ internal sealed class NotReadyAndCapTests
         harness.Ingress("lenient").Should().Equal("10.0.0.1", "10.0.0.2");
         harness.StatusWrites.Should().Be(writes + 1, "only strict changes, once");
         harness.Reconciles.Should().Be(reconciles + 2, "strict at the Ready change (within the grace: no write) and at its end; heartbeats and lenient: none");
-        harness.Condition("strict")!.Message.Should().Be("advertising 1 address of 1 node");
+        harness.Condition("strict")!.Message.Should().StartWith("advertising 1 address of 1 node" + IngressFingerprint.Prefix);
     }
 
     [Test]
@@ -68,7 +69,7 @@ internal sealed class NotReadyAndCapTests
             .Order()
             .Select(i => $"10.0.0.{i}")];
         await harness.WaitForIngressAsync("capped", expected);
-        harness.Condition("capped")!.Message.Should().Be("advertising 2 addresses of 6 nodes (at most 2 per family)");
+        harness.Condition("capped")!.Message.Should().StartWith("advertising 2 addresses of 6 nodes (at most 2 per family)" + IngressFingerprint.Prefix);
         await harness.WaitForIngressAsync("typo", "10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5", "10.0.0.6");
         await harness.WaitForEventAsync("typo", nameof(PlanWarningCode.InvalidAnnotation));
         harness.Condition("typo")!.Message.Should().Contain("annotation nodeipam.io/max-addresses-per-family \"two\" is invalid");

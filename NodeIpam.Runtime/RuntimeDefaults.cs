@@ -18,13 +18,20 @@ public static class RuntimeDefaults
     /// <summary>First reconnect delay: reflector backoff manager's initial 800 ms (NewExponentialBackoffManager(800ms, ...)).</summary>
     public static readonly TimeSpan WatchBackoffInitial = TimeSpan.FromMilliseconds(800);
 
-    /// <summary>Reconnect delay cap: reflector backoff manager's 30 s maximum.</summary>
+    /// <summary>
+    /// Reconnect delay cap, jitter included: reflector backoff manager's 30 s maximum. Deviation from client-go, whose
+    /// jitter is added on top of the cap (up to 60 s): here no delay exceeds 30 s (the base stops at 15 s), so an
+    /// informer is back within 30 s of the API server's return. We choose faster recovery.
+    /// </summary>
     public static readonly TimeSpan WatchBackoffMax = TimeSpan.FromSeconds(30);
 
-    /// <summary>Healthy time after which the reconnect delay starts again from the initial value: reflector's 2 min reset.</summary>
+    /// <summary>
+    /// Time without failure after which the reconnect delay starts again from the initial value: reflector's 2 min reset.
+    /// Progress (a completed list, a watch event) also resets it at once, unlike client-go (see ReconnectBackoff).
+    /// </summary>
     public static readonly TimeSpan WatchBackoffReset = TimeSpan.FromMinutes(2);
 
-    /// <summary>Reconnect delay jitter factor: reflector's jitter 1.0 (a delay d becomes d + rand*d).</summary>
+    /// <summary>Reconnect delay jitter factor: reflector's jitter 1.0 (a delay d becomes d + rand*d, at most <see cref="WatchBackoffMax"/>).</summary>
     public const double WatchBackoffJitter = 1.0;
 
     /// <summary>

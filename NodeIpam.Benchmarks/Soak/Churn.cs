@@ -7,7 +7,7 @@ using NodeIpam.Simulator;
 namespace NodeIpam.Benchmarks.Soak;
 
 /// <summary>
-/// One random change per step: node labels, addresses, exclusions (label and taint), endpoint readiness and
+/// One random change per step: node labels, addresses (special-purpose ones too), exclusions (label and taint), endpoint readiness and
 /// placement, Service creation and deletion, and faults (watches closed, history compacted so resumes get 410,
 /// status writes answered 409/500/429). The model stays in step, so the final plans are the reference.
 /// </summary>
@@ -34,6 +34,7 @@ internal sealed class Churn(ClusterModel model, KubeApiSimulator simulator, Excl
         {
             0 or 1 => ChangeNode("label", n => Toggle(n.Metadata.Labels, ClusterObjects.IngressLabel, "true")),
             2 => ChangeNode("zone", n => n.Metadata.Labels["topology.kubernetes.io/zone"] = ClusterObjects.Zone(random.Next(10))),
+            3 when random.Next(3) == 0 => ChangeNode("special-purpose address", n => UnusableAddressCheck.Toggle(n, random)),
             3 => ChangeNode("address", n => SetExternalIp(n, random.Next(2) == 0 ? null : NextExternalIp())),
             4 => ChangeNode("exclude label", n => Toggle(n.Metadata.Labels, WellKnown.ExcludeFromLoadBalancersLabel, "true")),
             5 => ChangeNode("taint", ToggleTaint),

@@ -79,6 +79,26 @@ public class NodeFactsTests
     }
 
     [Test]
+    public void Reports_addresses_that_cannot_receive_traffic_and_keeps_private_ones()
+    {
+        var facts = NodeFacts.From(Node(
+            "n1",
+            null,
+            ("InternalIP", "127.0.0.1"),
+            ("InternalIP", "192.168.1.5"),
+            ("ExternalIP", "::ffff:0.0.0.0"),
+            ("InternalIP", "fe80::1"),
+            ("InternalIP", "fd00::5")));
+        facts.InvalidAddresses.Select(a => (a.ToString(), a.CannotReceiveTraffic)).Should().Equal(
+            ("InternalIP \"127.0.0.1\" (loopback 127.0.0.0/8: cannot receive traffic)", true),
+            ("ExternalIP \"::ffff:0.0.0.0\" (current network 0.0.0.0/8: cannot receive traffic)", true),
+            ("InternalIP \"fe80::1\" (link-local fe80::/10: cannot receive traffic)", true));
+        Texts(facts, IpFamily.IPv4, NodeAddressType.InternalIP).Should().Equal("192.168.1.5");
+        Texts(facts, IpFamily.IPv4, NodeAddressType.ExternalIP).Should().BeEmpty();
+        Texts(facts, IpFamily.IPv6, NodeAddressType.InternalIP).Should().Equal("fd00::5");
+    }
+
+    [Test]
     public void Reads_a_node_with_nothing_but_a_name()
     {
         var facts = NodeFacts.From(new V1Node { Metadata = new V1ObjectMeta { Name = "bare" } });

@@ -1,3 +1,4 @@
+using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using k8s.Models;
@@ -19,6 +20,8 @@ public class ServicePlannerPropertyTests
         "InternalIP fd00::9", "InternalIP fd00::a", "InternalIP FD00::A", "InternalIP ::ffff:10.0.0.9",
         "ExternalIP 2001:db8::1", "ExternalIP 2001:db8::10",
         "InternalIP 10.0.0.011", "ExternalIP 10.5", "Hostname 10.0.0.77",
+        "ExternalIP 0.0.0.0", "InternalIP 127.0.0.1", "InternalIP 169.254.1.1", "ExternalIP 255.255.255.255",
+        "InternalIP ::ffff:127.0.0.1", "ExternalIP ::", "InternalIP ::1", "InternalIP fe80::1", "ExternalIP ff02::1",
     ];
 
     private static readonly string[] Requirements =
@@ -57,6 +60,19 @@ public class ServicePlannerPropertyTests
                 || (pair.First.Family == pair.Second.Family && pair.First < pair.Second));
             return canonical && sorted && ips.Distinct().Count() == ips.Count;
         }));
+    }
+
+    [Test]
+    public void The_ingress_never_holds_an_address_that_cannot_receive_traffic()
+    {
+        // The list, checked with the framework's IPNetwork (independent of the planner's own table).
+        IPNetwork[] unusable =
+        [
+            .. new[] { "0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/4", "240.0.0.0/4", "::/128", "::1/128", "fe80::/10", "ff00::/8" }
+                .Select(IPNetwork.Parse),
+        ];
+        Check.One(Checks, Prop.ForAll(Scenarios().ToArbitrary(), scenario =>
+            !Plan(scenario, scenario.Selector).Ingress.Any(ip => unusable.Any(n => n.Contains(IPAddress.Parse(ip))))));
     }
 
     [Test]

@@ -85,6 +85,27 @@ public class ServicePlannerTests
     }
 
     [Test]
+    public void Skips_and_reports_addresses_that_cannot_receive_traffic_apart_from_malformed_ones()
+    {
+        var plan = Plan(Service(families: ["IPv4", "IPv6"]), [
+            Node("n1", null, ("ExternalIP", "0.0.0.0"), ("InternalIP", "10.0.0.1"), ("InternalIP", "::1"), ("InternalIP", "fd00::1")),
+            Node("n2", null, ("InternalIP", "224.0.0.1"), ("InternalIP", "10.0.0.011"), ("InternalIP", "ff02::1"))]);
+
+        // The unusable ExternalIP does not count: IPv4 falls back to the InternalIPs.
+        plan.Ingress.Should().Equal("10.0.0.1", "fd00::1");
+        plan.Warnings.Should().Equal(
+            new PlanWarning(
+                PlanWarningCode.InvalidNodeAddress,
+                "node n2 has addresses that are not valid IP addresses and are skipped: InternalIP \"10.0.0.011\" (leading zero in \"011\", which some parsers read as octal)"),
+            new PlanWarning(
+                PlanWarningCode.UnusableNodeAddress,
+                "node n1 has addresses that cannot receive traffic and are skipped: ExternalIP \"0.0.0.0\" (current network 0.0.0.0/8: cannot receive traffic), InternalIP \"::1\" (loopback ::1/128: cannot receive traffic)"),
+            new PlanWarning(
+                PlanWarningCode.UnusableNodeAddress,
+                "node n2 has addresses that cannot receive traffic and are skipped: InternalIP \"224.0.0.1\" (multicast 224.0.0.0/4: cannot receive traffic), InternalIP \"ff02::1\" (multicast ff00::/8: cannot receive traffic)"));
+    }
+
+    [Test]
     public void Excludes_deleted_labelled_and_autoscaler_tainted_nodes_but_not_cordoned_ones()
     {
         var cordoned = Node("cordoned", null, ("InternalIP", "10.0.0.4"));

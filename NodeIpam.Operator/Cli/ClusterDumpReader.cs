@@ -15,6 +15,20 @@ namespace NodeIpam.Operator.Cli;
 /// </summary>
 internal static class ClusterDumpReader
 {
+    /// <summary>
+    /// Deepest nesting of YAML mappings and sequences, or JSON objects and arrays: a Kubernetes object in a List needs
+    /// about 10. YamlDotNet's loader recurses per level, so without a limit a deep input overflows the stack.
+    /// </summary>
+    public const int MaxNesting = 64;
+
+    /// <summary>
+    /// Most one input (a file, or standard input) may hold: 1 GiB, far above a 5,000-node dump (about 150 MB); an
+    /// endless input such as /dev/zero ends with an error instead of exhausting memory. Counted in characters on a
+    /// stream.
+    /// </summary>
+    public const long MaxInputBytes = 1L << 30;
+
+    private const string MaxInputText = "1 GiB";
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     /// <summary>Reads every source in order.</summary>
@@ -25,7 +39,7 @@ internal static class ClusterDumpReader
         {
             if (source == "-")
             {
-                ReadText("<stdin>", stdin.ReadToEnd(), collector);
+                ReadInput("<stdin>", stdin, collector);
             }
             else if (Directory.Exists(source))
             {
@@ -34,33 +48,44 @@ internal static class ClusterDumpReader
                     .Order(StringComparer.Ordinal);
                 foreach (var file in files)
                 {
-                    ReadText(file, ReadFile(file), collector);
+                    ReadFile(file, collector);
                 }
             }
             else
             {
-                ReadText(source, ReadFile(source), collector);
+                ReadFile(source, collector);
             }
         }
 
         return collector.ToDump();
     }
 
-    /// <summary>Reads one text (YAML or JSON) into the collector; <paramref name="source"/> names it in errors.</summary>
-    internal static void ReadText(string source, string text, Collector collector)
+    /// <summary>Reads one input (YAML or JSON) into the collector; <paramref name="source"/> names it in errors.</summary>
+    internal static void ReadInput(string source, TextReader input, Collector collector)
     {
-        var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.Length > 0 && trimmed[0] is '{' or '[')
+        var reader = new LimitedTextReader(input, source, MaxInputBytes, MaxInputText);
+        try
         {
-            ReadJson(source, text, collector);
+            if (reader.PeekNonWhiteSpace() is '{' or '[')
+            {
+                ReadJson(source, reader.ReadToEnd(), collector);
+            }
+            else
+            {
+                ReadYaml(source, reader, collector);
+            }
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ReadYaml(source, text, collector);
+            throw new InputException($"cannot read {source}: {OneLine(e.Message)}", e);
+        }
+        catch (OutOfMemoryException e)
+        {
+            throw new InputException($"{source}: not enough memory to read it", e);
         }
     }
 
-    private static string ReadFile(string path)
+    private static void ReadFile(string path, Collector collector)
     {
         if (!File.Exists(path))
         {
@@ -69,7 +94,14 @@ internal static class ClusterDumpReader
 
         try
         {
-            return File.ReadAllText(path);
+            // A regular file's size is known at once; devices and pipes report 0 and are counted while read.
+            if (new FileInfo(path).Length > MaxInputBytes)
+            {
+                throw new InputException($"{path}: larger than {MaxInputText}, the limit for one input");
+            }
+
+            using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+            ReadInput(path, reader, collector);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -82,7 +114,7 @@ internal static class ClusterDumpReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Skip, MaxDepth = MaxNesting });
         }
         catch (JsonException e)
         {
@@ -131,12 +163,12 @@ internal static class ClusterDumpReader
         });
     }
 
-    private static void ReadYaml(string source, string text, Collector collector)
+    private static void ReadYaml(string source, TextReader text, Collector collector)
     {
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(new DepthLimitedParser(new Parser(text), source, MaxNesting));
         }
         catch (YamlException e)
         {

@@ -34,7 +34,7 @@ internal sealed class NodeFacts
     /// <summary>Why the node is not eligible; <see cref="NodeExclusions.None"/> when it is.</summary>
     public NodeExclusions Exclusions { get; }
 
-    /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses; they are skipped.</summary>
+    /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses or cannot receive traffic; they are skipped.</summary>
     public IReadOnlyList<InvalidNodeAddress> InvalidAddresses { get; }
 
     /// <summary>The Ready condition's status ("True", "False", "Unknown", as written); null when the node has none.</summary>
@@ -97,13 +97,13 @@ internal sealed class NodeFacts
                     continue;
             }
 
-            if (NodeAddress.TryParse(address.Address, out var problem) is { } parsed)
+            if (NodeAddress.Read(type, address.Address, out var parsed) is { } skipped)
             {
-                (slots[Slot(parsed.Ip.Family, type)] ??= []).Add(parsed);
+                invalid.Add(skipped);
             }
             else
             {
-                invalid.Add(new InvalidNodeAddress(type, address.Address ?? string.Empty, problem));
+                (slots[Slot(parsed.Ip.Family, type)] ??= []).Add(parsed);
             }
         }
 

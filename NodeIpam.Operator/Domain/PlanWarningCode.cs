@@ -41,4 +41,7 @@ internal enum PlanWarningCode
 
     /// <summary>A selected node has an InternalIP or ExternalIP that is not a strict IP address; it is skipped.</summary>
     InvalidNodeAddress,
+
+    /// <summary>A selected node has an InternalIP or ExternalIP that cannot receive traffic (loopback, link-local, multicast, ...); it is skipped.</summary>
+    UnusableNodeAddress,
 }

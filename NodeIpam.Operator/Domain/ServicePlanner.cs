@@ -207,18 +207,24 @@ internal static class ServicePlanner
             return;
         }
 
-        foreach (var node in nodes.OrderBy(n => n.Name, StringComparer.Ordinal).Take(MessageList.MaxItems))
+        AddSkippedAddressWarnings(nodes, false, PlanWarningCode.InvalidNodeAddress, "are not valid IP addresses", warnings);
+        AddSkippedAddressWarnings(nodes, true, PlanWarningCode.UnusableNodeAddress, "cannot receive traffic", warnings);
+    }
+
+    private static void AddSkippedAddressWarnings(List<NodeFacts> nodes, bool unusable, PlanWarningCode code, string what, List<PlanWarning> warnings)
+    {
+        var affected = nodes.Where(n => n.InvalidAddresses.Any(a => a.CannotReceiveTraffic == unusable)).OrderBy(n => n.Name, StringComparer.Ordinal).ToList();
+        foreach (var node in affected.Take(MessageList.MaxItems))
         {
-            warnings.Add(new PlanWarning(
-                PlanWarningCode.InvalidNodeAddress,
-                $"node {node.Name} has addresses that are not valid IP addresses and are skipped: {string.Join(", ", node.InvalidAddresses)}"));
+            var skipped = node.InvalidAddresses.Where(a => a.CannotReceiveTraffic == unusable);
+            warnings.Add(new PlanWarning(code, $"node {node.Name} has addresses that {what} and are skipped: {string.Join(", ", skipped)}"));
         }
 
-        if (nodes.Count > MessageList.MaxItems)
+        if (affected.Count > MessageList.MaxItems)
         {
             warnings.Add(new PlanWarning(
-                PlanWarningCode.InvalidNodeAddress,
-                $"{MessageList.Count(nodes.Count - MessageList.MaxItems, "more selected node has", "more selected nodes have")} addresses that are not valid IP addresses"));
+                code,
+                $"{MessageList.Count(affected.Count - MessageList.MaxItems, "more selected node has", "more selected nodes have")} addresses that {what}"));
         }
     }
 }

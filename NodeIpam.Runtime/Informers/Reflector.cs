@@ -30,6 +30,7 @@ internal sealed class Reflector<TEntity>(
 {
     private static readonly TimeSpan VeryShortWatch = TimeSpan.FromSeconds(1);
     private long _lastProgressTicks;
+    private bool _progressSinceFailure;
     private volatile string? _resourceVersion;
 
     /// <summary>When the last list completed or the last watch event or bookmark arrived (for liveness checks).</summary>
@@ -68,6 +69,12 @@ internal sealed class Reflector<TEntity>(
             }
             catch (Exception e)
             {
+                if (_progressSinceFailure)
+                {
+                    backoff.Reset();
+                    _progressSinceFailure = false;
+                }
+
                 var delay = backoff.NextDelay();
                 logger.ListWatchFailed(paths.Kind, delay, e);
                 try
@@ -127,6 +134,7 @@ internal sealed class Reflector<TEntity>(
 
         sink.Replace(items, isInitial);
         _resourceVersion = resourceVersion;
+        _progressSinceFailure = true;
         MarkProgress();
         logger.Listed(paths.Kind, items.Count, resourceVersion);
     }
@@ -172,6 +180,7 @@ internal sealed class Reflector<TEntity>(
 
                     watchdog.Change(options.WatchIdleTimeout, Timeout.InfiniteTimeSpan);
                     MarkProgress();
+                    _progressSinceFailure = true;
                     events++;
                     HandleLine(line);
                 }

@@ -8,4 +8,25 @@ internal readonly record struct NodeAddress(CanonicalIp Ip, string Text)
     /// <summary>Parses strictly; null when <paramref name="text"/> is not an address (<paramref name="error"/> says why).</summary>
     public static NodeAddress? TryParse(string? text, out string error) =>
         CanonicalIp.TryParse(text, out var ip, out error) ? new NodeAddress(ip, ip.ToString()) : null;
+
+    /// <summary>
+    /// Reads a node's address of an advertisable type: null when it can be advertised (<paramref name="address"/>
+    /// holds it), else why it is skipped: not a strict IP address, or an address that cannot receive traffic.
+    /// </summary>
+    public static InvalidNodeAddress? Read(NodeAddressType type, string? text, out NodeAddress address)
+    {
+        address = default;
+        if (TryParse(text, out var error) is not { } parsed)
+        {
+            return new InvalidNodeAddress(type, text ?? string.Empty, error);
+        }
+
+        if (UnusableRanges.Find(parsed.Ip) is { } range)
+        {
+            return new InvalidNodeAddress(type, text!, $"{range}: cannot receive traffic", CannotReceiveTraffic: true);
+        }
+
+        address = parsed;
+        return null;
+    }
 }

@@ -4,6 +4,7 @@ using k8s.Exceptions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodeIpam.Operator.Hosting;
+using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.Hosting;
 
 namespace NodeIpam.Operator.Cli;

@@ -1,7 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Operator.Domain;
-using NodeIpam.Operator.Hosting;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
 using NodeIpam.Runtime.Events;
@@ -84,7 +83,7 @@ internal sealed class ServiceController(
     {
         if (written.AwaitEcho(key))
         {
-            ServiceControllerLog.AwaitingEcho(logger, key.Namespace, key.Name, entity.Metadata?.ResourceVersion, RunOptions.CacheEchoFallback);
+            ServiceControllerLog.AwaitingEcho(logger, key.Namespace, key.Name, entity.Metadata?.ResourceVersion, WrittenStatuses.EchoFallback);
         }
 
         // The echo may have been delivered after the check above but before the filter knew it was awaited.
@@ -95,7 +94,7 @@ internal sealed class ServiceController(
         }
 
         return written.CacheIsBehind(key, cached)
-            ? ReconciliationResult.Success(RunOptions.CacheEchoFallback)
+            ? ReconciliationResult.Success(WrittenStatuses.EchoFallback)
             : await ReconcileAsync(cached, cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,6 +15,15 @@ namespace NodeIpam.Operator.Controllers;
 /// </summary>
 internal sealed class WrittenStatuses(NamePool names)
 {
+    /// <summary>
+    /// When the cache has not yet delivered our own last write of a Service, the Service is reconciled as
+    /// soon as the informer delivers that version or a newer one; this is only the fallback, in case that never comes
+    /// (a write's echo lost to a relist, a watch that keeps failing). Seconds, not milliseconds: while the Services
+    /// watch is down a shorter delay only spins (50 ms made 567 reconciles in 11 s for 3 Services), and nothing can
+    /// be decided better before the cache moves.
+    /// </summary>
+    public static readonly TimeSpan EchoFallback = TimeSpan.FromSeconds(5);
+
     private readonly ConcurrentDictionary<ObjectKey, Written> _statuses = new();
 
     /// <summary>

@@ -23,15 +23,6 @@ internal sealed record RunOptions
     /// <summary>Upper bound of --workers: more cannot help (writes are rate-limited by the API server) and only add load.</summary>
     public const int MaxWorkers = 64;
 
-    /// <summary>
-    /// Not a flag: when the cache has not yet delivered our own last write of a Service, the Service is reconciled as
-    /// soon as the informer delivers that version or a newer one; this is only the fallback, in case that never comes
-    /// (a write's echo lost to a relist, a watch that keeps failing). Seconds, not milliseconds: while the Services
-    /// watch is down a shorter delay only spins (50 ms made 567 reconciles in 11 s for 3 Services), and nothing can
-    /// be decided better before the cache moves.
-    /// </summary>
-    public static readonly TimeSpan CacheEchoFallback = TimeSpan.FromSeconds(5);
-
     /// <summary>Name of the leader-election Lease; one per installation, in the operator's namespace.</summary>
     public const string LeaseName = "nodeipam-operator-leader";
 

@@ -33,7 +33,7 @@ public sealed class KubernetesClientFactoryTests
             await context.Response.WriteAsync("""{"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404}""");
         });
         var registry = RuntimeMetrics.CreateRegistry();
-        var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings { Version = "1.2.3" });
+        var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings { Version = "1.2.3" }.Client);
         using var client = factory.Create(new KubernetesClientConfiguration { Host = server.Address.ToString() });
 
         await client.CoreV1.ListNodeAsync();
@@ -51,7 +51,7 @@ public sealed class KubernetesClientFactoryTests
     public async Task A_request_without_a_response_is_counted_as_error()
     {
         var registry = RuntimeMetrics.CreateRegistry();
-        var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings());
+        var factory = new KubernetesClientFactory(new RuntimeMetrics(registry), new OperatorSettings().Client);
         await using var server = await TestApiServer.StartAsync(_ => Task.CompletedTask);
         var address = server.Address;
         await server.DisposeAsync();
@@ -83,7 +83,7 @@ public sealed class KubernetesClientFactoryTests
             await Task.Delay(delay);
             await context.Response.WriteAsync(EmptyNodeList);
         });
-        var factory = new KubernetesClientFactory(new RuntimeMetrics(RuntimeMetrics.CreateRegistry()), new OperatorSettings());
+        var factory = new KubernetesClientFactory(new RuntimeMetrics(RuntimeMetrics.CreateRegistry()), new OperatorSettings().Client);
         using var client = factory.Create(new KubernetesClientConfiguration
         {
             Host = server.Address.ToString(),

@@ -301,7 +301,7 @@ public sealed class ProbeServerTests
                     () => fixture.Live ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("no watch progress"),
                     tags: [HealthTags.Liveness]);
             fixture._services = collection.BuildServiceProvider();
-            var settings = new OperatorSettings { HealthProbeBindAddress = health, MetricsBindAddress = metrics, MetricsSecure = secure, MetricsCertDir = certDir };
+            var settings = new EndpointSettings(health, metrics, secure, certDir);
             time ??= TimeProvider.System;
             var authorizer = new MetricsAuthorizer(
                 () => throw new InvalidOperationException("no API server in these tests"), time, NullLogger.Instance);

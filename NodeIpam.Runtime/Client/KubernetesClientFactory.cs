@@ -1,5 +1,4 @@
 using k8s;
-using NodeIpam.Runtime.Hosting;
 using NodeIpam.Runtime.Metrics;
 
 namespace NodeIpam.Runtime.Client;
@@ -10,12 +9,12 @@ namespace NodeIpam.Runtime.Client;
 /// <c>HttpClient.Timeout</c> to infinite and applies its own per-request timeout
 /// (<see cref="KubernetesClientConfiguration.HttpClientTimeout"/>, 100 s by default) to every request except watches.
 /// </summary>
-internal sealed class KubernetesClientFactory(RuntimeMetrics metrics, OperatorSettings settings)
+internal sealed class KubernetesClientFactory(RuntimeMetrics metrics, ClientSettings settings)
 {
     /// <summary>The User-Agent sent with every request.</summary>
     public string UserAgent { get; } = $"{RuntimeDefaults.UserAgentProduct}/{settings.Version}";
 
-    /// <summary>A client for <see cref="OperatorSettings.ClientConfiguration"/>, else the resolved kubeconfig.</summary>
+    /// <summary>A client for <see cref="ClientSettings.ClientConfiguration"/>, else the resolved kubeconfig.</summary>
     public Kubernetes CreateFromSettings() =>
         Create(settings.ClientConfiguration ?? KubeconfigResolver.Load(settings.Kubeconfig));
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodeIpam.Runtime.Hosting;
-using NodeIpam.Runtime.Metrics;
 using Prometheus;
 
 namespace NodeIpam.Runtime.Health;
@@ -11,12 +9,12 @@ namespace NodeIpam.Runtime.Health;
 /// The process's HTTP endpoints, each its own Kestrel server with its own limits (<see cref="KestrelEndpoint"/>),
 /// started before the controllers so that probes answer while caches sync: <see cref="HealthEndpoint"/> on the
 /// probe address (plain HTTP, as the kubelet probes), <see cref="MetricsEndpoint"/> on the metrics address (HTTPS
-/// with token review by default, see <see cref="OperatorSettings.MetricsSecure"/>). Either can be disabled.
+/// with token review by default, see <see cref="EndpointSettings.MetricsSecure"/>). Either can be disabled.
 /// Starting twice starts once, so that <c>run</c> can bind them before the host starts and report a busy port in
 /// one line (<see cref="EndpointStartException"/>).
 /// </summary>
 internal sealed class ProbeServer(
-    OperatorSettings settings,
+    EndpointSettings settings,
     HealthCheckService health,
     CollectorRegistry registry,
     MetricsAuthorizer authorizer,
@@ -33,7 +31,7 @@ internal sealed class ProbeServer(
     /// <summary>Where /healthz and /readyz are actually served (with the real port when 0 was asked); null when disabled.</summary>
     public Uri? HealthAddress => _health?.Address;
 
-    /// <summary>Where /metrics is actually served (https:// unless <see cref="OperatorSettings.MetricsSecure"/> is off); null when disabled.</summary>
+    /// <summary>Where /metrics is actually served (https:// unless <see cref="EndpointSettings.MetricsSecure"/> is off); null when disabled.</summary>
     public Uri? MetricsAddress => _metrics?.Address;
 
     public Task StartAsync(CancellationToken cancellationToken)

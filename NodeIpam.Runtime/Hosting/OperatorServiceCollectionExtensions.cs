@@ -31,6 +31,8 @@ public static class OperatorServiceCollectionExtensions
         settings.Validate();
 
         services.TryAddSingleton(settings);
+        services.TryAddSingleton(settings.Client);
+        services.TryAddSingleton(settings.Endpoints);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => RuntimeMetrics.CreateRegistry());
         services.TryAddSingleton<RuntimeMetrics>();

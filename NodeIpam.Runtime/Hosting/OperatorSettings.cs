@@ -1,5 +1,6 @@
 using System.Reflection;
 using k8s;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Health;
 using NodeIpam.Runtime.LeaderElection;
 
@@ -46,6 +47,12 @@ public sealed record OperatorSettings
     public string Version { get; init; } = DefaultVersion();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting; returns this when valid.</summary>
+    /// <summary>What the client layer reads of these settings.</summary>
+    public ClientSettings Client => new(Kubeconfig, ClientConfiguration, Version);
+
+    /// <summary>What the probe and metrics endpoints read of these settings.</summary>
+    public EndpointSettings Endpoints => new(HealthProbeBindAddress, MetricsBindAddress, MetricsSecure, MetricsCertDir);
+
     public OperatorSettings Validate()
     {
         if (MaxConcurrentReconciles < 1)

@@ -5,7 +5,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-namespace NodeIpam.Runtime.Metrics;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// Who may scrape /metrics, decided by the cluster as controller-runtime's <c>WithAuthenticationAndAuthorization</c>

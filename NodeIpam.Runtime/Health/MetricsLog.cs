@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace NodeIpam.Runtime.Metrics;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>The metrics endpoint's structured log messages.</summary>
 internal static partial class MetricsLog

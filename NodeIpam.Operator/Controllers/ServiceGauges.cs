@@ -1,9 +1,9 @@
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
-using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Metrics;
 using NodeIpam.Runtime.Informers;
 
-namespace NodeIpam.Operator.Metrics;
+namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
 /// Keeps <c>nodeipam_managed_services</c> and <c>nodeipam_advertised_addresses</c> equal to what the Service cache

@@ -2,10 +2,10 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using NodeIpam.Runtime.Metrics;
+using NodeIpam.Runtime.Health;
 using NodeIpam.Simulator;
 
-namespace NodeIpam.Runtime.Tests.Metrics;
+namespace NodeIpam.Runtime.Tests.Health;
 
 /// <summary>
 /// Who may scrape /metrics, decided by the simulator's TokenReview and SubjectAccessReview from its tokens and RBAC

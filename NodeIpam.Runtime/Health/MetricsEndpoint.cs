@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Prometheus;
 
-namespace NodeIpam.Runtime.Metrics;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// <c>/metrics</c>: the registry in the Prometheus text format, GET and HEAD only. With an

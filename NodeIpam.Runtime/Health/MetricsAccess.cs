@@ -1,4 +1,4 @@
-namespace NodeIpam.Runtime.Metrics;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>The outcome of checking a scrape: 200, or 401/403/500 with a one-line reason for the response body.</summary>
 internal sealed record MetricsAccess(int StatusCode, string Reason)

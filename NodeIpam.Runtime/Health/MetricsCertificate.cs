@@ -2,9 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using NodeIpam.Runtime.Hosting;
 
-namespace NodeIpam.Runtime.Metrics;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// The certificate /metrics is served with: <c>tls.crt</c> and <c>tls.key</c> (PEM) from a directory, as cert-manager

@@ -1,4 +1,4 @@
-namespace NodeIpam.Runtime.Hosting;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// An HTTP endpoint (probes or metrics) could not start: its address is in use or not on this machine, or its

@@ -1,4 +1,4 @@
-namespace NodeIpam.Runtime.Hosting;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// What one HTTP endpoint grants its clients. Each endpoint is its own Kestrel server, so one endpoint's clients can

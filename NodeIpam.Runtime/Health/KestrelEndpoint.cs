@@ -10,9 +10,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodeIpam.Runtime.Health;
 
-namespace NodeIpam.Runtime.Hosting;
+namespace NodeIpam.Runtime.Health;
 
 /// <summary>
 /// One Kestrel server on one address, answering every request with <paramref name="handler"/> under

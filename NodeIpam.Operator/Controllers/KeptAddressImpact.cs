@@ -20,9 +20,10 @@ internal static class KeptAddressImpact
             return false;
         }
 
-        foreach (var address in ReportedAddresses.Of(old))
+        var reported = old.AllAddressTexts().ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in ingress)
         {
-            if (ingress.Any(entry => entry?.Ip == address))
+            if (entry?.Ip is { } ip && reported.Contains(ip))
             {
                 return true;
             }

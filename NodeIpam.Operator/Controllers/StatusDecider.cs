@@ -169,7 +169,7 @@ internal static class StatusDecider
                 continue;
             }
 
-            foreach (var address in ReportedAddresses.Of(node))
+            foreach (var address in node.AllAddressTexts())
             {
                 if (wanted.Contains(address))
                 {

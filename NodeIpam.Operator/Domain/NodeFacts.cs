@@ -131,6 +131,12 @@ internal sealed class NodeFacts
     /// <summary>The node's valid addresses of one family and type, in the order the node lists them.</summary>
     public IReadOnlyList<NodeAddress> GetAddresses(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
 
+    /// <summary>
+    /// The canonical texts of every valid InternalIP and ExternalIP of both families: what a Service could advertise
+    /// of this node.
+    /// </summary>
+    public IEnumerable<string> AllAddressTexts() => addresses.SelectMany(slot => slot).Select(address => address.Text);
+
     /// <summary>The same as <see cref="GetAddresses"/>, as an array for the planner's hot loop; callers never mutate it.</summary>
     internal NodeAddress[] AddressArray(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
 

@@ -72,7 +72,10 @@ internal sealed class KestrelEndpoint(
     {
         if (Interlocked.Exchange(ref _host, null) is { } host)
         {
-            await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // No request may take longer than the endpoint's own limit, so neither may the drain: a slow scrape must
+            // not hold the process past the host's shutdown budget (the inner host's default is 30 s).
+            using var drain = new CancellationTokenSource(limits.RequestTimeout);
+            await host.StopAsync(drain.Token).ConfigureAwait(false);
             host.Dispose();
         }
     }

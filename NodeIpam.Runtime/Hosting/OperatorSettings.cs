@@ -46,13 +46,13 @@ public sealed record OperatorSettings
     /// <summary>The version in the User-Agent (<c>nodeipam-operator/&lt;version&gt;</c>); defaults to this assembly's.</summary>
     public string Version { get; init; } = DefaultVersion();
 
-    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting; returns this when valid.</summary>
     /// <summary>What the client layer reads of these settings.</summary>
     public ClientSettings Client => new(Kubeconfig, ClientConfiguration, Version);
 
     /// <summary>What the probe and metrics endpoints read of these settings.</summary>
     public EndpointSettings Endpoints => new(HealthProbeBindAddress, MetricsBindAddress, MetricsSecure, MetricsCertDir);
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting; returns this when valid.</summary>
     public OperatorSettings Validate()
     {
         if (MaxConcurrentReconciles < 1)

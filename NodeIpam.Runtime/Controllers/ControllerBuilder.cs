@@ -1,5 +1,4 @@
 using System.Reflection;
-using k8s;
 using k8s.Models;
 
 namespace NodeIpam.Runtime.Controllers;
@@ -10,7 +9,7 @@ namespace NodeIpam.Runtime.Controllers;
 /// (controller-runtime's <c>Watches(source, handler.EnqueueRequestsFromMapFunc(...))</c>).
 /// </summary>
 public sealed class ControllerBuilder<TEntity>
-    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
     private readonly List<SecondaryWatch> _watches = [];
     private Func<ObjectChange<TEntity>, bool>? _filter;
@@ -49,7 +48,7 @@ public sealed class ControllerBuilder<TEntity>
     /// A mapper that throws is logged and enqueues nothing for that change; the watch goes on.
     /// </summary>
     public ControllerBuilder<TEntity> Watches<TOther>(Func<ObjectChange<TOther>, IEnumerable<ObjectKey>> mapper)
-        where TOther : class, IKubernetesObject<V1ObjectMeta>
+        where TOther : class
     {
         ArgumentNullException.ThrowIfNull(mapper);
         _watches.Add(new SecondaryWatch<TOther>((_, change) => mapper(change)));
@@ -62,7 +61,7 @@ public sealed class ControllerBuilder<TEntity>
     /// changed one).
     /// </summary>
     public ControllerBuilder<TEntity> Watches<TOther>(Func<IServiceProvider, ObjectChange<TOther>, IEnumerable<ObjectKey>> mapper)
-        where TOther : class, IKubernetesObject<V1ObjectMeta>
+        where TOther : class
     {
         ArgumentNullException.ThrowIfNull(mapper);
         _watches.Add(new SecondaryWatch<TOther>(mapper));

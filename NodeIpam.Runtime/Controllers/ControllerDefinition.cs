@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 
 namespace NodeIpam.Runtime.Controllers;
 
@@ -8,4 +6,4 @@ internal sealed record ControllerDefinition<TEntity>(
     string Name,
     Func<ObjectChange<TEntity>, bool>? Filter,
     IReadOnlyList<SecondaryWatch> Watches)
-    where TEntity : class, IKubernetesObject<V1ObjectMeta>;
+    where TEntity : class;

@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 
 namespace NodeIpam.Runtime.Controllers;
 
@@ -10,7 +8,7 @@ namespace NodeIpam.Runtime.Controllers;
 /// The method must be idempotent: it can be called any number of times for the same state.
 /// </summary>
 public interface IEntityController<in TEntity>
-    where TEntity : IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
     /// <summary>
     /// Drives the cluster towards the state <paramref name="entity"/> asks for. <paramref name="entity"/> is the

@@ -1,11 +1,11 @@
 namespace NodeIpam.Runtime.Controllers;
 
 /// <summary>
-/// One change seen by an informer, given to event filters and secondary-watch mappers: for an add
-/// <see cref="Old"/> is null, for a delete <see cref="New"/> is null, for an update both are set. The objects are
-/// the cache's own instances: read them, never modify them.
+/// One change seen by an informer, given to event filters and secondary-watch mappers: the object's
+/// <see cref="Key"/>; for an add <see cref="Old"/> is null, for a delete <see cref="New"/> is null, for an update
+/// both are set. The values are the cache's own instances: read them, never modify them.
 /// </summary>
-public readonly record struct ObjectChange<TEntity>(TEntity? Old, TEntity? New)
+public readonly record struct ObjectChange<TEntity>(ObjectKey Key, TEntity? Old, TEntity? New)
     where TEntity : class
 {
     /// <summary>The object appeared (created, or listed at start-up).</summary>

@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Runtime.Informers;
 
@@ -11,17 +9,17 @@ internal sealed class PrimaryEventHandler<TEntity>(
     Func<ObjectChange<TEntity>, bool>? filter,
     Action<ObjectKey> enqueue,
     ILogger logger) : IResourceEventHandler<TEntity>
-    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
-    public void OnAdd(TEntity entity, bool isInInitialList) => Handle(new ObjectChange<TEntity>(null, entity));
+    public void OnAdd(ObjectKey key, TEntity entity, bool isInInitialList) => Handle(new ObjectChange<TEntity>(key, null, entity));
 
-    public void OnUpdate(TEntity oldEntity, TEntity newEntity) => Handle(new ObjectChange<TEntity>(oldEntity, newEntity));
+    public void OnUpdate(ObjectKey key, TEntity oldEntity, TEntity newEntity) => Handle(new ObjectChange<TEntity>(key, oldEntity, newEntity));
 
-    public void OnDelete(TEntity entity) => Handle(new ObjectChange<TEntity>(entity, null));
+    public void OnDelete(ObjectKey key, TEntity entity) => Handle(new ObjectChange<TEntity>(key, entity, null));
 
     private void Handle(ObjectChange<TEntity> change)
     {
-        var key = ObjectKeys.For(change.Latest);
+        var key = change.Key;
         if (filter is not null)
         {
             try

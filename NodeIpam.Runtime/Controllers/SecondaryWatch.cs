@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Runtime.Informers;
 
@@ -20,7 +18,7 @@ internal abstract class SecondaryWatch
 
 /// <summary>A secondary watch on <typeparamref name="TOther"/>.</summary>
 internal sealed class SecondaryWatch<TOther>(Func<IServiceProvider, ObjectChange<TOther>, IEnumerable<ObjectKey>> mapper) : SecondaryWatch
-    where TOther : class, IKubernetesObject<V1ObjectMeta>
+    where TOther : class
 {
     public override Type EntityType => typeof(TOther);
 
@@ -36,11 +34,11 @@ internal sealed class SecondaryWatch<TOther>(Func<IServiceProvider, ObjectChange
         Action<ObjectKey> enqueue,
         ILogger logger) : IResourceEventHandler<TOther>
     {
-        public void OnAdd(TOther entity, bool isInInitialList) => Map(new ObjectChange<TOther>(null, entity));
+        public void OnAdd(ObjectKey key, TOther entity, bool isInInitialList) => Map(new ObjectChange<TOther>(key, null, entity));
 
-        public void OnUpdate(TOther oldEntity, TOther newEntity) => Map(new ObjectChange<TOther>(oldEntity, newEntity));
+        public void OnUpdate(ObjectKey key, TOther oldEntity, TOther newEntity) => Map(new ObjectChange<TOther>(key, oldEntity, newEntity));
 
-        public void OnDelete(TOther entity) => Map(new ObjectChange<TOther>(entity, null));
+        public void OnDelete(ObjectKey key, TOther entity) => Map(new ObjectChange<TOther>(key, entity, null));
 
         private void Map(ObjectChange<TOther> change)
         {
@@ -53,7 +51,7 @@ internal sealed class SecondaryWatch<TOther>(Func<IServiceProvider, ObjectChange
             }
             catch (Exception exception)
             {
-                ControllerLog.MapperFailed(logger, exception, typeof(TOther).Name, ObjectKeys.For(change.Latest));
+                ControllerLog.MapperFailed(logger, exception, typeof(TOther).Name, change.Key);
             }
         }
     }

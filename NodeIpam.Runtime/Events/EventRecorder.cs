@@ -9,7 +9,7 @@ using NodeIpam.Runtime.Informers;
 namespace NodeIpam.Runtime.Events;
 
 /// <summary>
-/// <see cref="IEventRecorder"/> for events.k8s.io/v1. <see cref="Record"/> decides (through
+/// <see cref="IEventRecorder"/> for events.k8s.io/v1. <c>Record</c> decides (through
 /// <see cref="EventCorrelator"/>) and queues; a background loop sends, one write at a time, in order. Writes are
 /// never retried: a failure is logged and the event dropped (events are best-effort, as in client-go). Events for a
 /// cluster-scoped object go to the <c>default</c> namespace, as client-go does. Events still queued when the host
@@ -40,9 +40,28 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
 
     public void Record(IKubernetesObject<V1ObjectMeta> regarding, EventType type, string reason, string action, string? note)
     {
+        var paths = regarding?.GetType().IsDefined(typeof(KubernetesEntityAttribute), false) == true ? ResourcePaths.For(regarding.GetType()) : null;
+        Record(
+            new V1ObjectReference
+            {
+                ApiVersion = regarding?.ApiVersion ?? paths?.ApiVersion,
+                Kind = regarding?.Kind ?? paths?.Kind,
+                NamespaceProperty = regarding?.Metadata?.NamespaceProperty,
+                Name = regarding?.Metadata?.Name,
+                Uid = regarding?.Metadata?.Uid,
+                ResourceVersion = regarding?.Metadata?.ResourceVersion,
+            },
+            type,
+            reason,
+            action,
+            note);
+    }
+
+    public void Record(V1ObjectReference regarding, EventType type, string reason, string action, string? note)
+    {
         try
         {
-            if (regarding?.Metadata?.Name is not { Length: > 0 } name)
+            if (regarding?.Name is not { Length: > 0 } name)
             {
                 _logger.Invalid(reason, "the regarding object has no name");
                 return;
@@ -107,7 +126,7 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
         }
     }
 
-    private EventDraft NewDraft(IKubernetesObject<V1ObjectMeta> regarding, string name, EventType type, string reason, string action, string? note)
+    private EventDraft NewDraft(V1ObjectReference regarding, string name, EventType type, string reason, string action, string? note)
     {
         var now = _time.GetUtcNow();
         var nanos = (now.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) * 100;
@@ -118,14 +137,13 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
             _lastNameNanos = nanos;
         }
 
-        var paths = regarding.GetType().IsDefined(typeof(KubernetesEntityAttribute), false) ? ResourcePaths.For(regarding.GetType()) : null;
         var reference = new RegardingReference(
-            regarding.ApiVersion ?? paths?.ApiVersion ?? string.Empty,
-            regarding.Kind ?? paths?.Kind ?? string.Empty,
-            regarding.Metadata.NamespaceProperty ?? string.Empty,
+            regarding.ApiVersion ?? string.Empty,
+            regarding.Kind ?? string.Empty,
+            regarding.NamespaceProperty ?? string.Empty,
             name,
-            regarding.Metadata.Uid,
-            regarding.Metadata.ResourceVersion);
+            regarding.Uid,
+            regarding.ResourceVersion);
         return new EventDraft(
             reference.Namespace.Length > 0 ? reference.Namespace : "default",
             $"{name}.{nanos:x}",

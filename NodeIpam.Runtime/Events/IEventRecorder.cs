@@ -17,4 +17,11 @@ public interface IEventRecorder
     /// humans and is truncated to 1 KiB.
     /// </summary>
     void Record(IKubernetesObject<V1ObjectMeta> regarding, EventType type, string reason, string action, string? note);
+
+    /// <summary>
+    /// As <see cref="Record(IKubernetesObject{V1ObjectMeta}, EventType, string, string, string?)"/>, for a caller that
+    /// holds a reference to the object rather than the object (a cache of records): apiVersion, kind, namespace,
+    /// name, uid and resourceVersion.
+    /// </summary>
+    void Record(V1ObjectReference regarding, EventType type, string reason, string action, string? note);
 }

@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,7 +27,7 @@ namespace NodeIpam.Runtime.Hosting;
 /// </summary>
 internal sealed class ControllerHost<TController, TEntity> : BackgroundService, IControllerStatus
     where TController : class, IEntityController<TEntity>
-    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
     private readonly ControllerDefinition<TEntity> _definition;
     private readonly IInformerFactory _informers;

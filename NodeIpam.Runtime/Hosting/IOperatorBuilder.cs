@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using NodeIpam.Runtime.Controllers;
 
@@ -23,5 +21,5 @@ public interface IOperatorBuilder
     /// </summary>
     IOperatorBuilder AddController<TController, TEntity>(Action<ControllerBuilder<TEntity>>? configure = null)
         where TController : class, IEntityController<TEntity>
-        where TEntity : class, IKubernetesObject<V1ObjectMeta>;
+        where TEntity : class;
 }

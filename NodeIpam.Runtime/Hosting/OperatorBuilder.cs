@@ -1,5 +1,3 @@
-using k8s;
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -18,7 +16,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
 
     public IOperatorBuilder AddController<TController, TEntity>(Action<ControllerBuilder<TEntity>>? configure = null)
         where TController : class, IEntityController<TEntity>
-        where TEntity : class, IKubernetesObject<V1ObjectMeta>
+        where TEntity : class
     {
         var builder = new ControllerBuilder<TEntity>();
         configure?.Invoke(builder);

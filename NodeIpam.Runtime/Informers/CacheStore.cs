@@ -1,6 +1,3 @@
-using k8s;
-using k8s.Models;
-
 namespace NodeIpam.Runtime.Informers;
 
 /// <summary>
@@ -9,10 +6,10 @@ namespace NodeIpam.Runtime.Informers;
 /// pure and fast; an index function that throws leaves that object out of that index (the informer logs it).
 /// </summary>
 internal sealed class CacheStore<TEntity> : IStore<TEntity>
-    where TEntity : IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<ObjectKey, TEntity> _items = [];
+    private readonly Dictionary<ObjectKey, CacheEntry<TEntity>> _items = [];
     private readonly IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> _indexers;
     private readonly Dictionary<string, Dictionary<string, HashSet<ObjectKey>>> _indexes = [];
     private readonly Action<string, ObjectKey, Exception> _onIndexError;
@@ -43,18 +40,40 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
 
     public long Version => Interlocked.Read(ref _version);
 
-    public static ObjectKey KeyOf(TEntity entity) =>
-        new(entity.Metadata?.NamespaceProperty ?? string.Empty, entity.Metadata?.Name ?? string.Empty);
-
     public TEntity? Get(ObjectKey key)
     {
         lock (_gate)
         {
-            return _items.TryGetValue(key, out var item) ? item : default;
+            return _items.TryGetValue(key, out var item) ? item.Value : default;
+        }
+    }
+
+    /// <summary>The cached entry (value and resourceVersion) with this key.</summary>
+    public CacheEntry<TEntity>? GetEntry(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return _items.TryGetValue(key, out var item) ? item : null;
         }
     }
 
     public IReadOnlyCollection<TEntity> List()
+    {
+        lock (_gate)
+        {
+            var values = new TEntity[_items.Count];
+            var i = 0;
+            foreach (var item in _items.Values)
+            {
+                values[i++] = item.Value;
+            }
+
+            return values;
+        }
+    }
+
+    /// <summary>A snapshot of all cached entries.</summary>
+    public IReadOnlyCollection<CacheEntry<TEntity>> Entries()
     {
         lock (_gate)
         {
@@ -71,30 +90,30 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
                 throw new ArgumentException($"No index named '{indexName}' is registered.", nameof(indexName));
             }
 
-            return index.TryGetValue(indexedValue, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            return index.TryGetValue(indexedValue, out var keys) ? [.. keys.Select(k => _items[k].Value)] : [];
         }
     }
 
-    /// <summary>Stores <paramref name="entity"/>; returns the object it replaced, if any.</summary>
-    public TEntity? Upsert(TEntity entity)
+    /// <summary>Stores <paramref name="entry"/>; returns the value it replaced, if any.</summary>
+    public TEntity? Upsert(CacheEntry<TEntity> entry)
     {
-        var key = KeyOf(entity);
+        var key = entry.Key;
         lock (_gate)
         {
-            _items.TryGetValue(key, out var old);
-            if (old is not null)
+            var had = _items.TryGetValue(key, out var old);
+            if (had)
             {
-                Unindex(key, old);
+                Unindex(key, old.Value);
             }
 
-            _items[key] = entity;
-            Index(key, entity);
+            _items[key] = entry;
+            Index(key, entry.Value);
             Interlocked.Increment(ref _version);
-            return old;
+            return had ? old.Value : default;
         }
     }
 
-    /// <summary>Removes the object with <paramref name="key"/>; returns it, if it was cached.</summary>
+    /// <summary>Removes the object with <paramref name="key"/>; returns its value, if it was cached.</summary>
     public TEntity? Remove(ObjectKey key)
     {
         lock (_gate)
@@ -104,9 +123,9 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
                 return default;
             }
 
-            Unindex(key, old);
+            Unindex(key, old.Value);
             Interlocked.Increment(ref _version);
-            return old;
+            return old.Value;
         }
     }
 

@@ -1,17 +1,15 @@
-using k8s;
-using k8s.Models;
-
 namespace NodeIpam.Runtime.Informers;
 
 /// <summary>
 /// A shared list+watch informer for one kind (client-go's SharedIndexInformer): one LIST and one WATCH per kind
-/// per process, whatever the number of controllers reading it.
+/// per process, whatever the number of controllers reading it. <typeparamref name="TCached"/> is what its cache
+/// keeps of each object: the object itself (trimmed by a transform), or a record an adapter made of it.
 /// </summary>
-public interface IInformer<TEntity>
-    where TEntity : IKubernetesObject<V1ObjectMeta>
+public interface IInformer<TCached>
+    where TCached : class
 {
     /// <summary>The cache this informer fills.</summary>
-    IStore<TEntity> Store { get; }
+    IStore<TCached> Store { get; }
 
     /// <summary>True once the initial LIST has been stored and delivered to the handlers.</summary>
     bool HasSynced { get; }
@@ -20,5 +18,5 @@ public interface IInformer<TEntity>
     Task WaitForSyncAsync(CancellationToken cancellationToken);
 
     /// <summary>Adds a handler; a handler added after sync is first told about every cached object.</summary>
-    IDisposable AddEventHandler(IResourceEventHandler<TEntity> handler);
+    IDisposable AddEventHandler(IResourceEventHandler<TCached> handler);
 }

@@ -1,15 +1,16 @@
-using k8s;
-using k8s.Models;
-
 namespace NodeIpam.Runtime.Informers;
 
 /// <summary>
-/// Hands out one shared informer per kind (client-go's SharedInformerFactory): every caller asking for the same
-/// kind gets the same instance, so a kind is listed and watched once per process.
+/// Hands out one shared informer per cached type (client-go's SharedInformerFactory): every caller asking for the
+/// same type gets the same instance, so a kind is listed and watched once per process.
 /// </summary>
 public interface IInformerFactory
 {
-    /// <summary>The shared informer for <typeparamref name="TEntity"/>, created on first use.</summary>
-    IInformer<TEntity> GetInformer<TEntity>()
-        where TEntity : IKubernetesObject<V1ObjectMeta>;
+    /// <summary>
+    /// The shared informer whose cache holds <typeparamref name="TCached"/>, created on first use: the one registered
+    /// with <see cref="InformerServiceCollectionExtensions.ConfigureInformer{TEntity, TCached}"/>, or, for a
+    /// Kubernetes model type, the informer of that kind caching the objects themselves.
+    /// </summary>
+    IInformer<TCached> GetInformer<TCached>()
+        where TCached : class;
 }

@@ -5,41 +5,43 @@ using Microsoft.Extensions.Logging;
 namespace NodeIpam.Runtime.Informers;
 
 /// <summary>
-/// A shared informer for one kind (cluster-scoped or namespaced, all namespaces): a <see cref="Reflector{TEntity}"/>
-/// fills a <see cref="CacheStore{TEntity}"/> and handlers are told about each change after the cache has it, in
-/// order, on the reflector's loop. Objects are transformed (and stripped of managedFields) before they are cached.
-/// A MODIFIED or re-listed object whose resourceVersion did not change is not reported. A relist after 410 Gone
-/// reports vanished objects as deletes, changed ones as updates and new ones as adds. Handler exceptions are logged
-/// and never stop the informer.
+/// A shared informer for one kind (cluster-scoped or namespaced, all namespaces): a <see cref="Reflector{TEntity, TCached}"/>
+/// reads <typeparamref name="TEntity"/> and the setup's adapter turns each object into what is cached
+/// (<typeparamref name="TCached"/>); handlers are told about each change after the cache has it, in order, on the
+/// reflector's loop. A MODIFIED or re-listed object whose resourceVersion did not change is not reported. A relist
+/// after 410 Gone reports vanished objects as deletes, changed ones as updates and new ones as adds. An adapter that
+/// throws leaves that object out of the cache (reported as a delete if an older version was cached) and is logged;
+/// handler exceptions are logged; neither stops the informer.
 /// </summary>
-internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEntity>, IRunnableInformer
+internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflectorSink<TEntity, TCached>, IRunnableInformer
     where TEntity : IKubernetesObject<V1ObjectMeta>
+    where TCached : class
 {
     private readonly Lock _dispatchGate = new();
-    private readonly List<IResourceEventHandler<TEntity>> _handlers = [];
+    private readonly List<IResourceEventHandler<TCached>> _handlers = [];
     private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CacheStore<TEntity> _store;
-    private readonly Func<TEntity, TEntity>? _transform;
-    private readonly Reflector<TEntity> _reflector;
+    private readonly CacheStore<TCached> _store;
+    private readonly Func<TEntity, TCached> _adapter;
+    private readonly Reflector<TEntity, TCached> _reflector;
     private readonly ILogger _logger;
     private readonly string _kind;
 
     public Informer(
         KubeApiConnection api,
         InformerOptions options,
-        InformerSetup<TEntity> setup,
+        InformerSetup<TEntity, TCached> setup,
         TimeProvider time,
         ILogger logger)
     {
         var paths = ResourcePaths.For<TEntity>();
         _kind = paths.Kind;
         _logger = logger;
-        _transform = setup.Transform;
-        _store = new CacheStore<TEntity>(setup.Indexers, (index, key, e) => logger.IndexFailed(_kind, index, key, e));
-        _reflector = new Reflector<TEntity>(api, paths, options, setup.ReadOptions, this, time, logger, Random.Shared.NextDouble);
+        _adapter = setup.Adapter(logger, _kind);
+        _store = new CacheStore<TCached>(setup.Indexers, (index, key, e) => logger.IndexFailed(_kind, index, key, e));
+        _reflector = new Reflector<TEntity, TCached>(api, paths, options, setup.ReadOptions, this, time, logger, Random.Shared.NextDouble);
     }
 
-    public IStore<TEntity> Store => _store;
+    public IStore<TCached> Store => _store;
 
     public bool HasSynced => _synced.Task.IsCompleted;
 
@@ -50,20 +52,23 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
     /// <summary>The resourceVersion the next watch resumes from (null while a relist is due).</summary>
     internal string? ResourceVersion => _reflector.ResourceVersion;
 
+    /// <summary>The cached resourceVersion of <paramref name="key"/>; null when it is not cached.</summary>
+    internal string? CachedResourceVersion(ObjectKey key) => _store.GetEntry(key)?.ResourceVersion;
+
     /// <summary>Lists and watches until cancelled.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => _reflector.RunAsync(cancellationToken);
 
     public Task WaitForSyncAsync(CancellationToken cancellationToken) => _synced.Task.WaitAsync(cancellationToken);
 
-    public IDisposable AddEventHandler(IResourceEventHandler<TEntity> handler)
+    public IDisposable AddEventHandler(IResourceEventHandler<TCached> handler)
     {
         lock (_dispatchGate)
         {
             if (HasSynced)
             {
-                foreach (var entity in _store.List())
+                foreach (var entry in _store.Entries())
                 {
-                    Notify(handler, "add", entity, h => h.OnAdd(entity, isInInitialList: true));
+                    Notify(handler, "add", entry.Key, h => h.OnAdd(entry.Key, entry.Value, isInInitialList: true));
                 }
             }
 
@@ -73,100 +78,102 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         return new Registration(this, handler);
     }
 
-    void IReflectorSink<TEntity>.Replace(IReadOnlyList<TEntity> items, bool isInitialList)
+    void IReflectorSink<TEntity, TCached>.Replace(IReadOnlyList<CacheEntry<TCached>> items, bool isInitialList)
     {
         lock (_dispatchGate)
         {
             var listed = new HashSet<ObjectKey>();
-            foreach (var entity in items)
+            foreach (var entry in items)
             {
-                listed.Add(CacheStore<TEntity>.KeyOf(entity));
-                Upsert(entity, isInitialList);
+                listed.Add(entry.Key);
+                Upsert(entry, isInitialList);
             }
 
-            foreach (var gone in _store.List().Where(e => !listed.Contains(CacheStore<TEntity>.KeyOf(e))))
+            foreach (var gone in _store.Entries().Where(e => !listed.Contains(e.Key)))
             {
-                var removed = _store.Remove(CacheStore<TEntity>.KeyOf(gone));
-                if (removed is not null)
-                {
-                    Broadcast("delete", removed, h => h.OnDelete(removed));
-                }
+                Delete(gone.Key, final: null);
             }
 
             _synced.TrySetResult();
         }
     }
 
-    void IReflectorSink<TEntity>.Apply(string eventType, TEntity entity)
+    void IReflectorSink<TEntity, TCached>.Apply(string eventType, CacheEntry<TCached> entry)
     {
         lock (_dispatchGate)
         {
             if (eventType == "DELETED")
             {
                 // The event carries the object's final state; handlers get it even if the cache never had it.
-                _store.Remove(CacheStore<TEntity>.KeyOf(entity));
-                Broadcast("delete", entity, h => h.OnDelete(entity));
+                Delete(entry.Key, entry.Value);
                 return;
             }
 
-            Upsert(entity, isInitialList: false);
+            Upsert(entry, isInitialList: false);
         }
     }
 
-    private void Upsert(TEntity entity, bool isInitialList)
+    CacheEntry<TCached> IReflectorSink<TEntity, TCached>.Prepare(TEntity raw)
     {
-        var old = _store.Get(CacheStore<TEntity>.KeyOf(entity));
-        if (old is not null && old.Metadata.ResourceVersion == entity.Metadata.ResourceVersion)
+        var key = new ObjectKey(raw.Metadata?.NamespaceProperty ?? string.Empty, raw.Metadata?.Name ?? string.Empty);
+        var resourceVersion = raw.Metadata?.ResourceVersion;
+        try
+        {
+            return new CacheEntry<TCached>(key, resourceVersion, _adapter(raw));
+        }
+        catch (Exception e)
+        {
+            _logger.AdapterFailed(_kind, key, e);
+            return new CacheEntry<TCached>(key, resourceVersion, null!);
+        }
+    }
+
+    private void Upsert(CacheEntry<TCached> entry, bool isInitialList)
+    {
+        if (entry.Value is null)
+        {
+            // The adapter failed: a reader must not act on an older version as if it were current.
+            Delete(entry.Key, final: null);
+            return;
+        }
+
+        var old = _store.GetEntry(entry.Key);
+        if (old is { } cached && cached.ResourceVersion == entry.ResourceVersion)
         {
             return;
         }
 
-        _store.Upsert(entity);
-        if (old is null)
+        _store.Upsert(entry);
+        if (old is not { } previous)
         {
-            Broadcast("add", entity, h => h.OnAdd(entity, isInitialList));
+            Broadcast("add", entry.Key, h => h.OnAdd(entry.Key, entry.Value, isInitialList));
         }
         else
         {
-            Broadcast("update", entity, h => h.OnUpdate(old, entity));
+            Broadcast("update", entry.Key, h => h.OnUpdate(entry.Key, previous.Value, entry.Value));
         }
     }
 
-    TEntity IReflectorSink<TEntity>.Prepare(TEntity raw)
+    private void Delete(ObjectKey key, TCached? final)
     {
-        var entity = raw;
-        if (_transform is not null)
+        var removed = _store.Remove(key);
+        if ((final ?? removed) is { } last)
         {
-            try
-            {
-                entity = _transform(raw);
-            }
-            catch (Exception e)
-            {
-                _logger.TransformFailed(_kind, CacheStore<TEntity>.KeyOf(raw), e);
-                entity = raw;
-            }
+            Broadcast("delete", key, h => h.OnDelete(key, last));
         }
-
-        if (entity.Metadata is not null)
-        {
-            entity.Metadata.ManagedFields = null;
-        }
-
-        return entity;
     }
 
-    private void Broadcast(string notification, TEntity entity, Action<IResourceEventHandler<TEntity>> call)
+    private void Broadcast(string notification, ObjectKey key, Action<IResourceEventHandler<TCached>> call)
     {
         // A snapshot: a handler may add or remove handlers from its callback.
         foreach (var handler in _handlers.ToArray())
         {
-            Notify(handler, notification, entity, call);
+            Notify(handler, notification, key, call);
         }
     }
 
     private void Notify(
-        IResourceEventHandler<TEntity> handler, string notification, TEntity entity, Action<IResourceEventHandler<TEntity>> call)
+        IResourceEventHandler<TCached> handler, string notification, ObjectKey key, Action<IResourceEventHandler<TCached>> call)
     {
         try
         {
@@ -174,11 +181,11 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         }
         catch (Exception e)
         {
-            _logger.HandlerFailed(_kind, notification, CacheStore<TEntity>.KeyOf(entity), e);
+            _logger.HandlerFailed(_kind, notification, key, e);
         }
     }
 
-    private void RemoveHandler(IResourceEventHandler<TEntity> handler)
+    private void RemoveHandler(IResourceEventHandler<TCached> handler)
     {
         lock (_dispatchGate)
         {
@@ -186,7 +193,7 @@ internal sealed class Informer<TEntity> : IInformer<TEntity>, IReflectorSink<TEn
         }
     }
 
-    private sealed class Registration(Informer<TEntity> owner, IResourceEventHandler<TEntity> handler) : IDisposable
+    private sealed class Registration(Informer<TEntity, TCached> owner, IResourceEventHandler<TCached> handler) : IDisposable
     {
         private int _disposed;
 

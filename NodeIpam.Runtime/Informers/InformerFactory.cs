@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,11 +16,8 @@ internal sealed class InformerFactory : IInformerFactory, IHostedService, IDispo
     private readonly Dictionary<Type, IRunnableInformer> _informers = [];
     private readonly List<Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly KubeApiConnection _api;
-    private readonly InformerOptions _options;
+    private readonly InformerContext _context;
     private readonly ILookup<Type, InformerConfiguration> _configurations;
-    private readonly TimeProvider _time;
-    private readonly ILoggerFactory _loggers;
     private bool _started;
 
     public InformerFactory(
@@ -31,11 +27,8 @@ internal sealed class InformerFactory : IInformerFactory, IHostedService, IDispo
         TimeProvider time,
         ILoggerFactory loggers)
     {
-        _api = api;
-        _options = options.Validate();
-        _configurations = configurations.ToLookup(c => c.EntityType);
-        _time = time;
-        _loggers = loggers;
+        _context = new InformerContext(api, options.Validate(), time, loggers);
+        _configurations = configurations.ToLookup(c => c.CachedType);
     }
 
     /// <summary>Every informer created so far, for readiness (synced) and liveness (watch progress) checks.</summary>
@@ -50,31 +43,26 @@ internal sealed class InformerFactory : IInformerFactory, IHostedService, IDispo
         }
     }
 
-    public IInformer<TEntity> GetInformer<TEntity>()
-        where TEntity : IKubernetesObject<V1ObjectMeta>
+    public IInformer<TCached> GetInformer<TCached>()
+        where TCached : class
     {
         lock (_gate)
         {
-            if (_informers.TryGetValue(typeof(TEntity), out var existing))
+            if (_informers.TryGetValue(typeof(TCached), out var existing))
             {
-                return (IInformer<TEntity>)existing;
+                return (IInformer<TCached>)existing;
             }
 
-            var setup = new InformerSetup<TEntity>();
-            foreach (var configuration in _configurations[typeof(TEntity)])
-            {
-                ((Action<InformerSetup<TEntity>>)configuration.Configure)(setup);
-            }
-
-            var informer = new Informer<TEntity>(
-                _api, _options, setup, _time, _loggers.CreateLogger($"NodeIpam.Runtime.Informers.Informer.{typeof(TEntity).Name}"));
-            _informers[typeof(TEntity)] = informer;
+            var configurations = _configurations[typeof(TCached)].ToList();
+            var first = configurations.FirstOrDefault() ?? Unregistered(typeof(TCached));
+            var informer = first.Create(configurations, _context);
+            _informers[typeof(TCached)] = informer;
             if (_started)
             {
                 Run(informer);
             }
 
-            return informer;
+            return (IInformer<TCached>)informer;
         }
     }
 
@@ -106,6 +94,18 @@ internal sealed class InformerFactory : IInformerFactory, IHostedService, IDispo
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    // A Kubernetes model type nobody configured: its informer caches the objects themselves.
+    private static InformerConfiguration Unregistered(Type cached)
+    {
+        if (!cached.IsDefined(typeof(KubernetesEntityAttribute), false))
+        {
+            throw new InvalidOperationException(
+                $"No informer caches {cached.Name}: register one with ConfigureInformer<TEntity, {cached.Name}>(adapter).");
+        }
+
+        return (InformerConfiguration)Activator.CreateInstance(typeof(PlainInformerConfiguration<>).MakeGenericType(cached), [null])!;
+    }
 
     private void Run(IRunnableInformer informer) =>
         _running.Add(Task.Run(() => informer.RunAsync(_stopping.Token)));

@@ -38,6 +38,9 @@ internal static partial class InformerLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind}: the transform failed for {Key}; caching it untransformed")]
     public static partial void TransformFailed(this ILogger logger, string kind, ObjectKey key, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Kind}: the cache adapter failed for {Key}; the object is left out of the cache until it changes")]
+    public static partial void AdapterFailed(this ILogger logger, string kind, ObjectKey key, Exception exception);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Kind}: index {Index} failed for {Key}; the object is left out of that index")]
     public static partial void IndexFailed(this ILogger logger, string kind, string index, ObjectKey key, Exception exception);
 

@@ -11,13 +11,31 @@ namespace NodeIpam.Runtime.Informers;
 public static class InformerServiceCollectionExtensions
 {
     /// <summary>
-    /// Configures the informer of <typeparamref name="TEntity"/> (transform, secondary indexes). Must be called while
-    /// building the service collection; several calls for one kind apply in order.
+    /// Configures the informer of <typeparamref name="TEntity"/> whose cache keeps the objects themselves (transform,
+    /// secondary indexes). Must be called while building the service collection; several calls for one kind apply in
+    /// order.
     /// </summary>
     public static IServiceCollection ConfigureInformer<TEntity>(this IServiceCollection services, Action<InformerSetup<TEntity>> configure)
-        where TEntity : IKubernetesObject<V1ObjectMeta>
+        where TEntity : class, IKubernetesObject<V1ObjectMeta>
     {
-        services.AddSingleton(new InformerConfiguration(typeof(TEntity), configure));
+        services.AddSingleton<InformerConfiguration>(new PlainInformerConfiguration<TEntity>(configure));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the informer of <typeparamref name="TEntity"/> whose cache keeps <typeparamref name="TCached"/>:
+    /// <paramref name="adapter"/> turns every object read into the value cached (pure; it must not throw, and an
+    /// object it throws on is left out of the cache and logged). Readers ask for it with
+    /// <c>GetInformer&lt;TCached&gt;()</c>; handlers and indexes see only cached values. Register each cached type
+    /// once.
+    /// </summary>
+    public static IServiceCollection ConfigureInformer<TEntity, TCached>(
+        this IServiceCollection services, Func<TEntity, TCached> adapter, Action<InformerSetup<TEntity, TCached>>? configure = null)
+        where TEntity : IKubernetesObject<V1ObjectMeta>
+        where TCached : class
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        services.AddSingleton<InformerConfiguration>(new InformerConfiguration<TEntity, TCached>(adapter, configure));
         return services;
     }
 

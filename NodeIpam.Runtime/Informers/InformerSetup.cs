@@ -2,28 +2,29 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Logging;
 
 namespace NodeIpam.Runtime.Informers;
 
 /// <summary>
 /// Per-kind informer configuration, registered before the informer starts with
-/// <see cref="InformerServiceCollectionExtensions.ConfigureInformer{TEntity}"/>.
+/// <see cref="InformerServiceCollectionExtensions.ConfigureInformer{TEntity, TCached}"/>: how objects of
+/// <typeparamref name="TEntity"/> are read (<see cref="SkipOnRead{TModel}"/>), the adapter that turns each into what
+/// the cache keeps (<typeparamref name="TCached"/>), and the cache's secondary indexes.
 /// </summary>
-public sealed class InformerSetup<TEntity>
+public class InformerSetup<TEntity, TCached>
     where TEntity : IKubernetesObject<V1ObjectMeta>
+    where TCached : class
 {
-    private readonly Dictionary<string, Func<TEntity, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<TCached, IEnumerable<string>>> _indexers = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, HashSet<string>> _skipped = [];
+    private readonly Func<TEntity, TCached>? _adapter;
     private JsonSerializerOptions? _readOptions;
 
-    /// <summary>
-    /// Applied to every object before it is cached (client-go's TransformFunc): return a copy keeping only what the
-    /// operator reads, to bound the cache's memory. managedFields are dropped for every kind whatever this does.
-    /// Must not throw; if it does, the object is cached untransformed and the error is logged.
-    /// </summary>
-    public Func<TEntity, TEntity>? Transform { get; set; }
+    /// <summary>A setup whose cache keeps what <paramref name="adapter"/> makes of each object.</summary>
+    internal InformerSetup(Func<TEntity, TCached>? adapter) => _adapter = adapter;
 
-    internal IReadOnlyDictionary<string, Func<TEntity, IEnumerable<string>>> Indexers => _indexers;
+    internal IReadOnlyDictionary<string, Func<TCached, IEnumerable<string>>> Indexers => _indexers;
 
     /// <summary>
     /// KubernetesClient's JSON options, minus the properties given to <see cref="SkipOnRead{TModel}"/>. Built on first
@@ -34,10 +35,10 @@ public sealed class InformerSetup<TEntity>
     /// <summary>
     /// Skips JSON properties of a model type (by their JSON names, e.g. <c>images</c> of <see cref="V1NodeStatus"/>)
     /// while objects of this kind are read, so nothing is allocated for them: cheaper than dropping them in the
-    /// <see cref="Transform"/>, which runs after the whole object was built. Skipped properties are null in what
+    /// the adapter, which runs after the whole object was built. Skipped properties are null in what
     /// handlers, indexes and the transform see; use it only for what the operator never reads.
     /// </summary>
-    public InformerSetup<TEntity> SkipOnRead<TModel>(params string[] jsonPropertyNames)
+    public InformerSetup<TEntity, TCached> SkipOnRead<TModel>(params string[] jsonPropertyNames)
     {
         if (_readOptions is not null)
         {
@@ -55,10 +56,10 @@ public sealed class InformerSetup<TEntity>
     }
 
     /// <summary>
-    /// Adds a secondary index: <paramref name="indexValues"/> maps an object to the values it is found under with
-    /// <see cref="IStore{TEntity}.ByIndex"/>. It sees transformed objects and must be pure.
+    /// Adds a secondary index: <paramref name="indexValues"/> maps a cached value to the values it is found under with
+    /// <see cref="IStore{TEntity}.ByIndex"/>. It must be pure.
     /// </summary>
-    public InformerSetup<TEntity> AddIndex(string name, Func<TEntity, IEnumerable<string>> indexValues)
+    public InformerSetup<TEntity, TCached> AddIndex(string name, Func<TCached, IEnumerable<string>> indexValues)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (!_indexers.TryAdd(name, indexValues))
@@ -68,6 +69,10 @@ public sealed class InformerSetup<TEntity>
 
         return this;
     }
+
+    /// <summary>What the informer calls on every object read, before caching it.</summary>
+    internal virtual Func<TEntity, TCached> Adapter(ILogger logger, string kind) =>
+        _adapter ?? throw new InvalidOperationException($"The informer of {kind} has no cache adapter.");
 
     private JsonSerializerOptions BuildReadOptions()
     {

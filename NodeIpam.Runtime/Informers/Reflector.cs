@@ -17,12 +17,12 @@ namespace NodeIpam.Runtime.Informers;
 /// and retries the step that failed: the list, or the watch from the last resourceVersion. A watch silent for
 /// longer than the idle timeout is treated as half-open and re-opened.
 /// </summary>
-internal sealed class Reflector<TEntity>(
+internal sealed class Reflector<TEntity, TCached>(
     KubeApiConnection api,
     ResourcePaths paths,
     InformerOptions options,
     JsonSerializerOptions readOptions,
-    IReflectorSink<TEntity> sink,
+    IReflectorSink<TEntity, TCached> sink,
     TimeProvider time,
     ILogger logger,
     Func<double> random)
@@ -92,7 +92,7 @@ internal sealed class Reflector<TEntity>(
     private async Task ListAsync(bool isInitial, CancellationToken cancellationToken)
     {
         // Each item is transformed as soon as it is read, so a list of 5,000 heavy nodes never exists untransformed.
-        var items = new List<TEntity>();
+        var items = new List<CacheEntry<TCached>>();
         string? continueToken = null;
         var resourceVersion = string.Empty;
         do
@@ -232,14 +232,14 @@ internal sealed class Reflector<TEntity>(
                 case "ADDED" or "MODIFIED" or "DELETED":
                     if (TryRead(JsonMarshal.GetRawUtf8Value(body)) is { } raw)
                     {
-                        var entity = sink.Prepare(raw);
+                        var entry = sink.Prepare(raw);
                         if (logger.IsEnabled(LogLevel.Debug))
                         {
-                            logger.WatchEvent(paths.Kind, type, CacheStore<TEntity>.KeyOf(entity), entity.Metadata?.ResourceVersion);
+                            logger.WatchEvent(paths.Kind, type, entry.Key, entry.ResourceVersion);
                         }
 
-                        sink.Apply(type, entity);
-                        _resourceVersion = entity.Metadata?.ResourceVersion ?? _resourceVersion;
+                        sink.Apply(type, entry);
+                        _resourceVersion = entry.ResourceVersion ?? _resourceVersion;
                     }
 
                     break;

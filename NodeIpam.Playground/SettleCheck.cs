@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Playground;
@@ -17,13 +18,13 @@ internal static class SettleCheck
         IReadOnlyList<Eventsv1Event> events,
         ManagementOptions management)
     {
-        var nodeFacts = nodes.Select(NodeFacts.From).ToList();
-        var sliceFacts = slices.Select(s => EndpointSliceFacts.From(s)).ToList();
+        var nodeFacts = nodes.Select(NodeAdapter.From).ToList();
+        var sliceFacts = slices.Select(s => EndpointSliceAdapter.From(s)).ToList();
         return [.. services
             .Where(s => s.Spec?.Type == "LoadBalancer")
             .OrderBy(s => s.Metadata.NamespaceProperty, StringComparer.Ordinal)
             .ThenBy(s => s.Metadata.Name, StringComparer.Ordinal)
-            .Select(s => Row(s, ServicePlanner.Plan(ServiceFacts.From(s, management), nodeFacts, sliceFacts), events))];
+            .Select(s => Row(s, ServicePlanner.Plan(ServiceAdapter.Facts(s, management), nodeFacts, sliceFacts), events))];
     }
 
     private static ServiceRow Row(V1Service service, ServicePlan plan, IReadOnlyList<Eventsv1Event> events)

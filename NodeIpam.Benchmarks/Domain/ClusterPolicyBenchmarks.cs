@@ -39,7 +39,7 @@ public class ClusterPolicyBenchmarks
     public int Explain() => ServicePlanner.Plan(selector, nodes, noSlices).ExplainNodes().Count;
 
     [Benchmark(Description = "NodeFacts.From (one node change)")]
-    public object NodeFacts() => Operator.Domain.NodeFacts.From(oneNode);
+    public object NodeFacts() => Operator.Caching.NodeAdapter.From(oneNode);
 
     [Benchmark(Description = "ServiceFacts.From with selector (one Service change)")]
     public object ServiceFacts() => SyntheticCluster.Service("topology.kubernetes.io/zone in (zone-a,zone-b),node.example.com/pool!=batch", local: false, "IPv4");

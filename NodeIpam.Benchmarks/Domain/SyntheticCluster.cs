@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Benchmarks.Domain;
@@ -10,7 +11,7 @@ namespace NodeIpam.Benchmarks.Domain;
 /// </summary>
 internal static class SyntheticCluster
 {
-    public static List<NodeFacts> Nodes(int count) => [.. Enumerable.Range(0, count).Select(i => NodeFacts.From(Node(i)))];
+    public static List<NodeFacts> Nodes(int count) => [.. Enumerable.Range(0, count).Select(i => NodeAdapter.From(Node(i)))];
 
     public static V1Node Node(int i)
     {
@@ -45,7 +46,7 @@ internal static class SyntheticCluster
     }
 
     public static List<EndpointSliceFacts> Slices(string ns, string service, int slices, int endpointsPerSlice, int nodeCount) =>
-        [.. Enumerable.Range(0, slices).Select(s => EndpointSliceFacts.From(new V1EndpointSlice
+        [.. Enumerable.Range(0, slices).Select(s => EndpointSliceAdapter.From(new V1EndpointSlice
         {
             Metadata = new V1ObjectMeta
             {
@@ -67,7 +68,7 @@ internal static class SyntheticCluster
             })],
         }))];
 
-    public static ServiceFacts Service(string? selector, bool local, params string[] families) => ServiceFacts.From(
+    public static ServiceFacts Service(string? selector, bool local, params string[] families) => ServiceAdapter.Facts(
         new V1Service
         {
             Metadata = new V1ObjectMeta

@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Simulator;
 
@@ -22,7 +23,7 @@ internal sealed class ClusterModel
     {
         _store = store;
         Nodes = nodes;
-        _nodeFacts = [.. nodes.Select(NodeFacts.From)];
+        _nodeFacts = [.. nodes.Select(NodeAdapter.From)];
     }
 
     /// <summary>The nodes as last written, by index.</summary>
@@ -90,7 +91,7 @@ internal sealed class ClusterModel
         var node = Nodes[index];
         change(node);
         node.Metadata.ResourceVersion = null;
-        _nodeFacts[index] = NodeFacts.From(node);
+        _nodeFacts[index] = NodeAdapter.From(node);
         return () => Nodes[index] = _store.Upsert(node);
     }
 
@@ -104,7 +105,7 @@ internal sealed class ClusterModel
         var slice = slices[index];
         change(slice);
         slice.Metadata.ResourceVersion = null;
-        _sliceFacts[service][index] = EndpointSliceFacts.From(slice);
+        _sliceFacts[service][index] = EndpointSliceAdapter.From(slice);
         return () => slices[index] = _store.Upsert(slice);
     }
 
@@ -146,7 +147,7 @@ internal sealed class ClusterModel
         }
 
         var stored = _store.Create(ClusterObjects.Service(name, local, selector, dualStack: i % 10 == 0));
-        _serviceFacts[name] = ServiceFacts.From(stored, ManagementOptions.Default);
+        _serviceFacts[name] = ServiceAdapter.Facts(stored, ManagementOptions.Default);
         Services.Add(name);
         if (selector is not null)
         {
@@ -172,7 +173,7 @@ internal sealed class ClusterModel
 
         EndpointCount += count;
         _slices[name] = slices;
-        _sliceFacts[name] = [.. slices.Select(s => EndpointSliceFacts.From(s))];
+        _sliceFacts[name] = [.. slices.Select(s => EndpointSliceAdapter.From(s))];
         return name;
     }
 }

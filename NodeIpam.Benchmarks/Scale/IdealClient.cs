@@ -5,6 +5,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 
@@ -46,7 +47,7 @@ internal sealed class IdealClient
         var now = DateTimeOffset.UtcNow;
         var decisions = _plans.ToDictionary(
             p => p.Key,
-            p => StatusDecider.Decide(EmptyService(p.Key), p.Value, now),
+            p => StatusDecider.Decide(ServiceAdapter.From(EmptyService(p.Key), ManagementOptions.Default), p.Value, now),
             StringComparer.Ordinal);
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections + 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 
@@ -143,7 +144,7 @@ internal sealed class StatusTracker : IAsyncDisposable
 
     private bool IsCorrect(string name) =>
         _latest.TryGetValue(name, out var service) && _expected.TryGetValue(name, out var plan)
-        && !StatusDecider.Decide(service, plan, DateTimeOffset.UtcNow).NeedsWrite;
+        && !StatusDecider.Decide(ServiceAdapter.From(service, ManagementOptions.Default), plan, DateTimeOffset.UtcNow).NeedsWrite;
 
     private async Task WatchLoopAsync()
     {

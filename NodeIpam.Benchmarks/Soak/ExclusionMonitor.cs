@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Benchmarks.Soak;
@@ -36,7 +37,7 @@ internal sealed class ExclusionMonitor(TimeSpan grace)
             _nodeOfIp[address.Address] = name;
         }
 
-        if (NodeFacts.From(node).Exclusions == NodeExclusions.None)
+        if (NodeAdapter.From(node).Exclusions == NodeExclusions.None)
         {
             _excludedSince.TryRemove(name, out _);
         }

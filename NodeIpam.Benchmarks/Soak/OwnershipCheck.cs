@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using k8s.Models;
 using NodeIpam.Benchmarks.Scale;
-using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Soak;

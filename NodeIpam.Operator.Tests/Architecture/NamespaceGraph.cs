@@ -26,6 +26,9 @@ internal sealed class NamespaceGraph
     /// <summary>Namespace → the namespaces of the same assembly it uses, each with one example "type → type".</summary>
     public Dictionary<string, Dictionary<string, string>> Edges { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Namespace → the namespaces of other assemblies it uses, each with one example "type → type".</summary>
+    public Dictionary<string, Dictionary<string, string>> External { get; } = new(StringComparer.Ordinal);
+
     public static NamespaceGraph Of(Assembly assembly)
     {
         var graph = new NamespaceGraph(assembly);
@@ -137,17 +140,18 @@ internal sealed class NamespaceGraph
                 used = used.GetGenericTypeDefinition();
             }
 
-            if (used.IsGenericParameter || used.Assembly != _assembly || IsCompilerHelper(used))
+            if (used.IsGenericParameter || IsCompilerHelper(used))
             {
                 return;
             }
 
             var to = Namespace(used);
+            var edges = used.Assembly == _assembly ? Edges : External;
             if (to != from)
             {
-                if (!Edges.TryGetValue(from, out var targets))
+                if (!edges.TryGetValue(from, out var targets))
                 {
-                    Edges[from] = targets = new Dictionary<string, string>(StringComparer.Ordinal);
+                    edges[from] = targets = new Dictionary<string, string>(StringComparer.Ordinal);
                 }
 
                 targets.TryAdd(to, $"{type.FullName} → {used.FullName}");

@@ -1,4 +1,5 @@
 using System.Text;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 
 namespace NodeIpam.Operator.Tests.Controllers;

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Labels;
@@ -64,9 +65,9 @@ internal sealed class NodeImpactTests
         NodeImpact.Affects(local, LabelSelector.Everything, Blue, BlueMoved, hasEndpointOnNode: false, serviceHasNoAddress: true).Should().BeTrue();
     }
 
-    private static NodeFacts Facts(V1Node node) => NodeFacts.From(node);
+    private static NodeFacts Facts(V1Node node) => NodeAdapter.From(node);
 
-    private static ServiceFacts Managed(string? policy = null) => ServiceFacts.From(Service(policy: policy), ManagementOptions.Default);
+    private static ServiceFacts Managed(string? policy = null) => ServiceAdapter.Facts(Service(policy: policy), ManagementOptions.Default);
 
     private static LabelSelector Parse(string text) => LabelSelector.Parse(text).Selector!;
 }

@@ -1,4 +1,4 @@
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime.Controllers;
@@ -14,8 +14,7 @@ internal sealed class PlanningAnnotationsTests
     [TestCase("nodeipam.io/max-addresses-per-family", "2")]
     public void The_cache_keeps_the_annotation_and_a_change_of_it_is_reconciled(string annotation, string value)
     {
-        var facts = new FactsCache(ManagementOptions.Default);
-        var transforms = new CacheTransforms(facts);
+        var adapter = new ServiceAdapter(new NamePool(), ManagementOptions.Default);
         var before = Service();
         before.Metadata.Uid = "u1";
         before.Metadata.Annotations = new Dictionary<string, string> { ["team"] = "a" };
@@ -23,14 +22,15 @@ internal sealed class PlanningAnnotationsTests
         after.Metadata.Uid = "u1";
         after.Metadata.Annotations = new Dictionary<string, string> { ["team"] = "a", [annotation] = value };
 
-        var (cachedBefore, cachedAfter) = (transforms.Service(before), transforms.Service(after));
+        var (cachedBefore, cachedAfter) = (adapter.Adapt(before), adapter.Adapt(after));
 
-        cachedAfter.Metadata.Annotations.Should().Equal(new Dictionary<string, string> { [annotation] = value });
-        cachedAfter.Metadata.Uid.Should().Be("u1", "the cap's ranking reads it");
-        new ServiceChangeFilter(new WrittenStatuses(new NamePool()), facts)
-            .ShouldReconcile(new ObjectChange<V1Service>(cachedBefore, cachedAfter)).Should().BeTrue();
-        ServiceChangeFilter.SameInputs(before, after).Should().BeFalse();
+        cachedAfter.Facts.InvalidAnnotations.Should().BeEmpty();
+        (cachedAfter.Facts.ExcludeNotReadyNodes ?? false || cachedAfter.Facts.MaxAddressesPerFamily == 2).Should().BeTrue();
+        cachedAfter.Facts.Uid.Should().Be("u1", "the cap's ranking reads it");
+        new ServiceChangeFilter(new WrittenStatuses(new NamePool()))
+            .ShouldReconcile(new ObjectChange<CachedService>(cachedAfter.Key, cachedBefore, cachedAfter)).Should().BeTrue();
+        cachedAfter.Facts.Should().NotBe(cachedBefore.Facts);
         after.Metadata.Annotations[annotation] = value + "0";
-        ServiceChangeFilter.SameInputs(transforms.Service(after), cachedAfter).Should().BeFalse("a new value is a new input");
+        adapter.Adapt(after).Facts.Should().NotBe(cachedAfter.Facts, "a new value is a new input");
     }
 }

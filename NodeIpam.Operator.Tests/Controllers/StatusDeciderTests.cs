@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime.Events;
@@ -62,17 +63,17 @@ internal sealed class StatusDeciderTests
     public void An_invalid_selector_keeps_the_addresses_and_warns_once()
     {
         var service = WithStatus(Service(selector: "pool in (blue"), condition: null, ("10.0.0.9", "VIP"));
-        NodeFacts[] nodes = [NodeFacts.From(Node("a", null, ("InternalIP", "10.0.0.9")))];
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
+        NodeFacts[] nodes = [NodeAdapter.From(Node("a", null, ("InternalIP", "10.0.0.9")))];
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []);
 
-        var decision = StatusDecider.Decide(service, plan, nodes, Now);
+        var decision = Decide(service, plan, nodes, Now);
 
         decision.Ingress.Should().BeNull("the current addresses are kept");
         decision.NeedsWrite.Should().BeTrue();
         decision.Condition.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
         decision.Events.Should().ContainSingle().Which.Type.Should().Be(EventType.Warning);
 
-        var again = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.9", "VIP")), plan, nodes, Now.AddHours(1));
+        var again = Decide(WithStatus(service, decision.Condition, ("10.0.0.9", "VIP")), plan, nodes, Now.AddHours(1));
         again.NeedsWrite.Should().BeFalse();
         again.Events.Should().BeEmpty();
     }
@@ -81,10 +82,10 @@ internal sealed class StatusDeciderTests
     public void No_address_gives_a_false_condition_with_the_domain_reason_and_a_warning_per_new_warning()
     {
         var service = WithStatus(Service(selector: "pool=purple"), condition: null, ("10.0.0.9", "VIP"));
-        NodeFacts[] nodes = [NodeFacts.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")))];
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
+        NodeFacts[] nodes = [NodeAdapter.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")))];
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []);
 
-        var decision = StatusDecider.Decide(service, plan, nodes, Now);
+        var decision = Decide(service, plan, nodes, Now);
 
         decision.Ingress.Should().BeEmpty();
         decision.Condition.Status.Should().Be("False");
@@ -112,17 +113,17 @@ internal sealed class StatusDeciderTests
         var service = Service(selector: "pool=blue");
         var nodes = new[]
         {
-            NodeFacts.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1"))),
-            NodeFacts.From(Node("x", LabelSet("pool=blue"), ("InternalIP", "10.0.0.011"))),
+            NodeAdapter.From(Node("a", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1"))),
+            NodeAdapter.From(Node("x", LabelSet("pool=blue"), ("InternalIP", "10.0.0.011"))),
         };
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
-        var first = StatusDecider.Decide(service, plan, nodes, Now);
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []);
+        var first = Decide(service, plan, nodes, Now);
         first.Events.Should().Contain(e => e.Reason == nameof(PlanWarningCode.InvalidNodeAddress));
 
         // Another node is added: the message changes (one more address) but the warning is the same.
-        NodeFacts[] more = [.. nodes, NodeFacts.From(Node("b", LabelSet("pool=blue"), ("InternalIP", "10.0.0.2")))];
-        var grown = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), more, []);
-        var second = StatusDecider.Decide(WithStatus(service, first.Condition, ("10.0.0.1", "VIP")), grown, more, Now);
+        NodeFacts[] more = [.. nodes, NodeAdapter.From(Node("b", LabelSet("pool=blue"), ("InternalIP", "10.0.0.2")))];
+        var grown = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), more, []);
+        var second = Decide(WithStatus(service, first.Condition, ("10.0.0.1", "VIP")), grown, more, Now);
 
         second.NeedsWrite.Should().BeTrue();
         second.Events.Should().OnlyContain(e => e.Reason == ServiceStatusNames.AddressesChangedReason);
@@ -134,25 +135,25 @@ internal sealed class StatusDeciderTests
         var service = WithStatus(Service(selector: "pool in (blue"), condition: null, ("10.0.0.1", "VIP"), ("10.0.0.2", "VIP"), ("10.0.0.3", "VIP"), ("203.0.113.4", "VIP"));
         NodeFacts[] nodes =
         [
-            NodeFacts.From(Node("a", null, ("InternalIP", "10.0.0.1"))),
-            NodeFacts.From(Node("b", LabelSet("node.kubernetes.io/exclude-from-external-load-balancers="), ("InternalIP", "10.0.0.2"))),
-            NodeFacts.From(Node("d", null, ("InternalIP", "10.0.0.9"), ("ExternalIP", "203.0.113.4"))),
+            NodeAdapter.From(Node("a", null, ("InternalIP", "10.0.0.1"))),
+            NodeAdapter.From(Node("b", LabelSet("node.kubernetes.io/exclude-from-external-load-balancers="), ("InternalIP", "10.0.0.2"))),
+            NodeAdapter.From(Node("d", null, ("InternalIP", "10.0.0.9"), ("ExternalIP", "203.0.113.4"))),
         ];
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []);
 
-        var decision = StatusDecider.Decide(service, plan, nodes, Now);
+        var decision = Decide(service, plan, nodes, Now);
 
         decision.Ingress.Should().Equal(["10.0.0.1", "203.0.113.4"], "b is excluded and nothing reports 10.0.0.3 any more; nothing is added");
         decision.Condition.Reason.Should().Be(ServiceStatusNames.InvalidSelectorReason);
         IngressFingerprint.Read(decision.Condition.Message).Should().Be(IngressFingerprint.Of(["10.0.0.1", "203.0.113.4"]));
         decision.Events.Select(e => e.Reason).Should().Equal(ServiceStatusNames.AddressesChangedReason, ServiceStatusNames.InvalidSelectorReason);
 
-        var again = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, nodes, Now);
+        var again = Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, nodes, Now);
         again.NeedsWrite.Should().BeFalse();
 
         // One more address goes: the error is the same, so it is not announced again.
         NodeFacts[] fewer = [nodes[0]];
-        var dropped = StatusDecider.Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, fewer, Now);
+        var dropped = Decide(WithStatus(service, decision.Condition, ("10.0.0.1", "VIP"), ("203.0.113.4", "VIP")), plan, fewer, Now);
         dropped.Ingress.Should().Equal("10.0.0.1");
         dropped.Events.Select(e => e.Reason).Should().Equal(ServiceStatusNames.AddressesChangedReason);
     }
@@ -175,11 +176,11 @@ internal sealed class StatusDeciderTests
         // The selector's text lands in the message; emojis at every alignment around the limit.
         var selector = new string('(', shift) + string.Concat(Enumerable.Repeat("\U0001F600", 17_000));
         var service = WithStatus(Service(selector: selector), condition: null);
-        var plan = ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [], []);
-        var first = StatusDecider.Decide(service, plan, [], Now);
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), [], []);
+        var first = Decide(service, plan, [], Now);
 
         var stored = System.Text.Json.JsonSerializer.Deserialize<string>(System.Text.Json.JsonSerializer.Serialize(first.Condition.Message))!;
-        var again = StatusDecider.Decide(WithStatus(service, first.Condition with { Message = stored }), plan, [], Now);
+        var again = Decide(WithStatus(service, first.Condition with { Message = stored }), plan, [], Now);
 
         System.Text.Encoding.UTF8.GetByteCount(first.Condition.Message).Should().BeLessThanOrEqualTo(ServiceStatusNames.MaxConditionMessageBytes);
         again.NeedsWrite.Should().BeFalse();
@@ -189,7 +190,7 @@ internal sealed class StatusDeciderTests
     [Test]
     public void A_service_without_our_condition_has_nothing_to_release()
     {
-        StatusDecider.Release(WithStatus(Service(type: "ClusterIP"), condition: null, ("10.0.0.1", "VIP")), "type is ClusterIP").Should().BeNull();
+        Release(WithStatus(Service(type: "ClusterIP"), condition: null, ("10.0.0.1", "VIP")), "type is ClusterIP").Should().BeNull();
     }
 
     [Test]
@@ -198,27 +199,27 @@ internal sealed class StatusDeciderTests
         var ours = Decide(Service(), "10.0.0.9", "10.0.0.10").Condition;
         var older = ours with { Message = "advertising 2 addresses of 2 nodes" };
 
-        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.10", "VIP"), ("10.0.0.9", null)), "no class")!
+        Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.10", "VIP"), ("10.0.0.9", null)), "no class")!
             .ClearsIngress.Should().BeTrue("what we wrote is still there, in any order");
-        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "VIP"), ("192.0.2.1", "VIP")), "no class")!
+        Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "VIP"), ("192.0.2.1", "VIP")), "no class")!
             .ClearsIngress.Should().BeFalse("someone else wrote these");
-        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "Proxy"), ("10.0.0.10", "VIP")), "no class")!
+        Release(WithStatus(Service(loadBalancerClass: null), ours, ("10.0.0.9", "Proxy"), ("10.0.0.10", "VIP")), "no class")!
             .ClearsIngress.Should().BeFalse("we never write Proxy entries");
-        StatusDecider.Release(WithStatus(Service(loadBalancerClass: null), older, ("10.0.0.9", "VIP"), ("10.0.0.10", "VIP")), "no class")!
+        Release(WithStatus(Service(loadBalancerClass: null), older, ("10.0.0.9", "VIP"), ("10.0.0.10", "VIP")), "no class")!
             .ClearsIngress.Should().BeFalse("without a fingerprint nothing proves the addresses are ours");
-        StatusDecider.Release(WithStatus(Service(type: "ClusterIP"), ours), "type is ClusterIP")!
+        Release(WithStatus(Service(type: "ClusterIP"), ours), "type is ClusterIP")!
             .ClearsIngress.Should().BeFalse("there is nothing to clear");
     }
 
     private static StatusDecision Decide(V1Service service, params string[] nodeIps)
     {
-        var nodes = nodeIps.Select((ip, i) => NodeFacts.From(Node($"node-{i}", null, ("InternalIP", ip)))).ToList();
+        var nodes = nodeIps.Select((ip, i) => NodeAdapter.From(Node($"node-{i}", null, ("InternalIP", ip)))).ToList();
         if (nodeIps.Any(ip => ip.Contains(':', StringComparison.Ordinal)))
         {
             service.Spec.IpFamilies = ["IPv6"];
         }
 
-        return StatusDecider.Decide(service, ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []), nodes, Now);
+        return Decide(service, ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []), nodes, Now);
     }
 
     private static V1Service WithStatus(V1Service service, DesiredCondition? condition, params (string Ip, string? Mode)[] ingress)
@@ -240,4 +241,11 @@ internal sealed class StatusDeciderTests
         };
         return service;
     }
+
+    // The decision as the controller takes it: from the record the Service cache keeps.
+    private static StatusDecision Decide(V1Service service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now) =>
+        StatusDecider.Decide(ServiceAdapter.From(service, ManagementOptions.Default), plan, nodes, now);
+
+    private static ReleaseDecision? Release(V1Service service, string why) =>
+        StatusDecider.Release(ServiceAdapter.From(service, ManagementOptions.Default), why);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 
 namespace NodeIpam.Operator.Tests.Controllers;

@@ -1,5 +1,7 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 
 namespace NodeIpam.Operator.Tests.Controllers;
@@ -10,8 +12,12 @@ internal sealed class WrittenStatusesTests
     private static readonly ObjectKey Key = new("shop", "web");
     private static readonly DesiredCondition Condition = new("True", ServiceStatusNames.AssignedReason, "advertising 1 address of 1 node", DateTimeOffset.UnixEpoch);
 
-    private static V1Service At(string resourceVersion) =>
+    private static CachedService At(string resourceVersion) => Cached(Service(resourceVersion));
+
+    private static V1Service Service(string resourceVersion) =>
         new() { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "shop", ResourceVersion = resourceVersion } };
+
+    private static CachedService Cached(V1Service service) => ServiceAdapter.From(service, ManagementOptions.Default);
 
     [Test]
     public void The_cache_is_behind_only_while_it_still_shows_the_version_a_successful_write_was_made_from()
@@ -75,13 +81,13 @@ internal sealed class WrittenStatusesTests
     public void The_echo_of_a_release_is_our_own_write()
     {
         var written = new WrittenStatuses(new NamePool());
-        var service = At("2");
+        var service = Service("2");
         service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() };
 
         written.Record(Key, "1", [], condition: null);
 
-        written.IsOwnWrite(Key, service).Should().BeTrue();
+        written.IsOwnWrite(Key, Cached(service)).Should().BeTrue();
         service.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = "x", Message = "y" }];
-        written.IsOwnWrite(Key, service).Should().BeFalse();
+        written.IsOwnWrite(Key, Cached(service)).Should().BeFalse();
     }
 }

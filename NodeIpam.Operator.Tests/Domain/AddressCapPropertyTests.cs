@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
 
@@ -72,7 +73,7 @@ public class AddressCapPropertyTests
     {
         var random = new Random(seed);
         var nodes = Enumerable.Range(0, 100).Select(i => Node($"node-{i:D3}", null, ("InternalIP", $"10.0.{i / 250}.{(i % 250) + 1}"))).ToArray();
-        var facts = nodes.Select(n => NodeFacts.From(n)).ToList();
+        var facts = nodes.Select(n => NodeAdapter.From(n)).ToList();
         var counts = nodes.ToDictionary(Ip, _ => 0);
         for (var s = 0; s < 1000; s++)
         {
@@ -102,13 +103,13 @@ public class AddressCapPropertyTests
 
     private static string Ip(V1Node node) => node.Status.Addresses[0].Address;
 
-    private static ServicePlan Plan(string uid, int cap, IEnumerable<V1Node> nodes) => Plan(uid, cap, [.. nodes.Select(n => NodeFacts.From(n))]);
+    private static ServicePlan Plan(string uid, int cap, IEnumerable<V1Node> nodes) => Plan(uid, cap, [.. nodes.Select(n => NodeAdapter.From(n))]);
 
     private static ServicePlan Plan(string uid, int cap, List<NodeFacts> nodes)
     {
         var service = Service();
         service.Metadata.Uid = uid;
         service.Metadata.Annotations = new Dictionary<string, string> { [WellKnown.MaxAddressesPerFamilyAnnotation] = $"{cap}" };
-        return ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), nodes, []);
+        return ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []);
     }
 }

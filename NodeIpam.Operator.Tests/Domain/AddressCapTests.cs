@@ -1,5 +1,6 @@
 using System.Text;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
@@ -78,7 +79,7 @@ public class AddressCapTests
             $"{leftOut:N0} addresses are left out (the lowest-ranked nodes') to keep the status under the API server's size limit; {plan.Ingress.Count:N0} advertised"));
         var top = nodes.MinBy(n => AddressCap.RankKey(Uid, n.Metadata.Name))!;
         plan.Ingress.Should().Contain(
-            NodeFacts.From(top).GetAddresses(IpFamily.IPv6, NodeAddressType.InternalIP).Select(a => a.Text), "the highest-ranked node is kept whole");
+            NodeAdapter.From(top).GetAddresses(IpFamily.IPv6, NodeAddressType.InternalIP).Select(a => a.Text), "the highest-ranked node is kept whole");
         plan.ExplainNodes().Count(d => d.Reason.StartsWith("not chosen:", StringComparison.Ordinal)).Should().BeGreaterThan(0);
         plan.ExplainNodes().First(d => !d.Selected).Reason.Should().Contain("(the status size limit of 1,024 KiB)");
     }
@@ -91,5 +92,5 @@ public class AddressCapTests
     }
 
     private static ServicePlan Plan(V1Service service, params V1Node[] nodes) =>
-        ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [.. nodes.Select(n => NodeFacts.From(n))], []);
+        ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), [.. nodes.Select(n => NodeAdapter.From(n))], []);
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
 
@@ -108,7 +109,7 @@ public class LocalEndpointsTests
 
     private static ServicePlan Plan(V1Service service, params V1EndpointSlice[] slices) =>
         ServicePlanner.Plan(
-            ServiceFacts.From(service, ManagementOptions.Default),
-            Nodes.Select(NodeFacts.From).ToList(),
-            slices.Select(s => EndpointSliceFacts.From(s)).ToList());
+            ServiceAdapter.Facts(service, ManagementOptions.Default),
+            Nodes.Select(NodeAdapter.From).ToList(),
+            slices.Select(s => EndpointSliceAdapter.From(s)).ToList());
 }

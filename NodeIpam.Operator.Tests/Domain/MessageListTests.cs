@@ -1,3 +1,4 @@
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Operator.Tests.Domain;
@@ -22,9 +23,9 @@ public class MessageListTests
     public void A_warning_about_thousands_of_excluded_nodes_stays_one_short_line()
     {
         var nodes = Enumerable.Range(0, 2_000)
-            .Select(i => NodeFacts.From(TestObjects.Node($"node-{i:D4}", TestObjects.LabelSet("node.kubernetes.io/exclude-from-external-load-balancers"))))
+            .Select(i => NodeAdapter.From(TestObjects.Node($"node-{i:D4}", TestObjects.LabelSet("node.kubernetes.io/exclude-from-external-load-balancers"))))
             .ToList();
-        var plan = ServicePlanner.Plan(ServiceFacts.From(TestObjects.Service(), ManagementOptions.Default), nodes, []);
+        var plan = ServicePlanner.Plan(ServiceAdapter.Facts(TestObjects.Service(), ManagementOptions.Default), nodes, []);
         plan.Warnings.Should().ContainSingle().Which.Message.Should().Be(
             "all 2000 nodes are excluded: node-0000 (labelled node.kubernetes.io/exclude-from-external-load-balancers), "
             + "node-0001 (labelled node.kubernetes.io/exclude-from-external-load-balancers), "

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
@@ -9,24 +10,24 @@ public class NodeFactsTests
 {
     [Test]
     public void A_plain_node_is_eligible() =>
-        NodeFacts.From(Node("n1")).Exclusions.Should().Be(NodeExclusions.None);
+        NodeAdapter.From(Node("n1")).Exclusions.Should().Be(NodeExclusions.None);
 
     [Test]
     public void A_node_being_deleted_is_excluded() =>
-        NodeFacts.From(Node("n1").Deleting()).Exclusions.Should().Be(NodeExclusions.BeingDeleted);
+        NodeAdapter.From(Node("n1").Deleting()).Exclusions.Should().Be(NodeExclusions.BeingDeleted);
 
     [TestCase("")]
     [TestCase("true")]
     [TestCase("false")]
     public void The_exclusion_label_excludes_whatever_its_value(string value) =>
-        NodeFacts.From(Node("n1", LabelSet($"node.kubernetes.io/exclude-from-external-load-balancers={value}")))
+        NodeAdapter.From(Node("n1", LabelSet($"node.kubernetes.io/exclude-from-external-load-balancers={value}")))
             .Exclusions.Should().Be(NodeExclusions.ExcludeLabel);
 
     [TestCase("NoSchedule")]
     [TestCase("PreferNoSchedule")]
     [TestCase("NoExecute")]
     public void The_autoscaler_taint_excludes_whatever_its_effect(string effect) =>
-        NodeFacts.From(Node("n1").WithTaint("ToBeDeletedByClusterAutoscaler", effect))
+        NodeAdapter.From(Node("n1").WithTaint("ToBeDeletedByClusterAutoscaler", effect))
             .Exclusions.Should().Be(NodeExclusions.ToBeDeletedTaint);
 
     [Test]
@@ -35,13 +36,13 @@ public class NodeFactsTests
         var node = Node("n1").WithTaint("node.kubernetes.io/unschedulable").WithTaint("node.kubernetes.io/not-ready", "NoExecute");
         node.Spec.Unschedulable = true;
         node.Status.Conditions = [new V1NodeCondition { Status = "False", Type = "Ready" }];
-        NodeFacts.From(node).Exclusions.Should().Be(NodeExclusions.None);
+        NodeAdapter.From(node).Exclusions.Should().Be(NodeExclusions.None);
     }
 
     [Test]
     public void Every_reason_is_kept_and_described()
     {
-        var facts = NodeFacts.From(Node("n1", LabelSet("node.kubernetes.io/exclude-from-external-load-balancers")).Deleting().WithTaint("ToBeDeletedByClusterAutoscaler"));
+        var facts = NodeAdapter.From(Node("n1", LabelSet("node.kubernetes.io/exclude-from-external-load-balancers")).Deleting().WithTaint("ToBeDeletedByClusterAutoscaler"));
         facts.Exclusions.Should().Be(NodeExclusions.BeingDeleted | NodeExclusions.ExcludeLabel | NodeExclusions.ToBeDeletedTaint);
         facts.Exclusions.Describe().Should().Be(
             "being deleted and labelled node.kubernetes.io/exclude-from-external-load-balancers and tainted ToBeDeletedByClusterAutoscaler");
@@ -50,7 +51,7 @@ public class NodeFactsTests
     [Test]
     public void Sorts_addresses_by_family_and_type_and_ignores_other_types()
     {
-        var facts = NodeFacts.From(Node(
+        var facts = NodeAdapter.From(Node(
             "n1",
             null,
             ("InternalIP", "10.0.0.1"),
@@ -71,7 +72,7 @@ public class NodeFactsTests
     [Test]
     public void Reports_invalid_addresses_of_advertisable_types_only()
     {
-        var facts = NodeFacts.From(Node("n1", null, ("InternalIP", "10.0.0.011"), ("ExternalIP", "10.5"), ("Hostname", "not-an-ip")));
+        var facts = NodeAdapter.From(Node("n1", null, ("InternalIP", "10.0.0.011"), ("ExternalIP", "10.5"), ("Hostname", "not-an-ip")));
         facts.InvalidAddresses.Select(a => a.ToString()).Should().Equal(
             "InternalIP \"10.0.0.011\" (leading zero in \"011\", which some parsers read as octal)",
             "ExternalIP \"10.5\" (an IPv4 address has exactly four dot-separated numbers)");
@@ -81,7 +82,7 @@ public class NodeFactsTests
     [Test]
     public void Reports_addresses_that_cannot_receive_traffic_and_keeps_private_ones()
     {
-        var facts = NodeFacts.From(Node(
+        var facts = NodeAdapter.From(Node(
             "n1",
             null,
             ("InternalIP", "127.0.0.1"),
@@ -101,7 +102,7 @@ public class NodeFactsTests
     [Test]
     public void Reads_a_node_with_nothing_but_a_name()
     {
-        var facts = NodeFacts.From(new V1Node { Metadata = new V1ObjectMeta { Name = "bare" } });
+        var facts = NodeAdapter.From(new V1Node { Metadata = new V1ObjectMeta { Name = "bare" } });
         facts.Name.Should().Be("bare");
         facts.Labels.Should().BeEmpty();
         facts.Exclusions.Should().Be(NodeExclusions.None);

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Labels;
@@ -89,7 +90,7 @@ public class NotReadyRuleTests
     {
         var node = NotReady("b", "10.0.0.2", "False", Now.AddHours(-1)).Deleting();
         var rule = new NotReadyRule(true, TimeSpan.FromSeconds(40), Now);
-        var facts = NodeFacts.From(node);
+        var facts = NodeAdapter.From(node);
 
         rule.Describe(facts, rule.ExclusionsOf(facts)).Should().Be("being deleted and NotReady since 2026-12-05T03:00:00Z (Ready is False), grace 40 s");
         (NodeExclusions.BeingDeleted | NodeExclusions.NotReady).Describe().Should().Be("being deleted and NotReady");
@@ -107,9 +108,9 @@ public class NotReadyRuleTests
     [Test]
     public void Readiness_matters_to_the_impact_rule_only_for_Services_that_leave_NotReady_nodes_out()
     {
-        var ready = NodeFacts.From(Ready("a", "10.0.0.1"));
-        var notReady = NodeFacts.From(NotReady("a", "10.0.0.1", "False", Now));
-        var service = ServiceFacts.From(Service(), ManagementOptions.Default);
+        var ready = NodeAdapter.From(Ready("a", "10.0.0.1"));
+        var notReady = NodeAdapter.From(NotReady("a", "10.0.0.1", "False", Now));
+        var service = ServiceAdapter.Facts(Service(), ManagementOptions.Default);
 
         NodeImpact.SameForPlanning(ready, notReady).Should().BeFalse();
         NodeImpact.Affects(service, LabelSelector.Everything, ready, notReady, false, false, readinessMatters: true).Should().BeTrue();
@@ -118,7 +119,7 @@ public class NotReadyRuleTests
         var heartbeat = NotReady("a", "10.0.0.1", "False", Now);
         heartbeat.Status.Conditions[0].LastHeartbeatTime = Now.UtcDateTime.AddMinutes(5);
         heartbeat.Status.Conditions[0].Message = "still not ready";
-        NodeImpact.SameForPlanning(notReady, NodeFacts.From(heartbeat)).Should().BeTrue("a heartbeat changes nothing the rule reads");
+        NodeImpact.SameForPlanning(notReady, NodeAdapter.From(heartbeat)).Should().BeTrue("a heartbeat changes nothing the rule reads");
     }
 
     internal static V1Node Ready(string name, string ip)
@@ -145,5 +146,5 @@ public class NotReadyRuleTests
     private static ServicePlan Plan(V1Service service, PlanningOptions options, params V1Node[] nodes) => PlanAt(service, options, Now, nodes);
 
     private static ServicePlan PlanAt(V1Service service, PlanningOptions options, DateTimeOffset now, params V1Node[] nodes) =>
-        ServicePlanner.Plan(ServiceFacts.From(service, ManagementOptions.Default), [.. nodes.Select(n => NodeFacts.From(n))], [], options, now);
+        ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), [.. nodes.Select(n => NodeAdapter.From(n))], [], options, now);
 }

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
@@ -11,12 +12,12 @@ public class ServiceFactsTests
 
     [Test]
     public void Manages_LoadBalancer_Services_of_our_class() =>
-        ServiceFacts.From(Service(), ManagementOptions.Default).IsManaged.Should().BeTrue();
+        ServiceAdapter.Facts(Service(), ManagementOptions.Default).IsManaged.Should().BeTrue();
 
     [Test]
     public void Ignores_other_classes_even_when_managing_classless_Services()
     {
-        var facts = ServiceFacts.From(Service(loadBalancerClass: "example.com/lb"), WithoutClass);
+        var facts = ServiceAdapter.Facts(Service(loadBalancerClass: "example.com/lb"), WithoutClass);
         facts.IsManaged.Should().BeFalse();
         facts.UnmanagedReason.Should().Be("loadBalancerClass is example.com/lb");
     }
@@ -25,8 +26,8 @@ public class ServiceFactsTests
     [TestCase("")]
     public void Manages_classless_Services_only_when_told_to(string? loadBalancerClass)
     {
-        ServiceFacts.From(Service(loadBalancerClass: loadBalancerClass), ManagementOptions.Default).IsManaged.Should().BeFalse();
-        ServiceFacts.From(Service(loadBalancerClass: loadBalancerClass), WithoutClass).IsManaged.Should().BeTrue();
+        ServiceAdapter.Facts(Service(loadBalancerClass: loadBalancerClass), ManagementOptions.Default).IsManaged.Should().BeFalse();
+        ServiceAdapter.Facts(Service(loadBalancerClass: loadBalancerClass), WithoutClass).IsManaged.Should().BeTrue();
     }
 
     [TestCase("ClusterIP")]
@@ -34,7 +35,7 @@ public class ServiceFactsTests
     [TestCase("ExternalName")]
     public void Ignores_other_Service_types(string type)
     {
-        var facts = ServiceFacts.From(Service(type: type), WithoutClass);
+        var facts = ServiceAdapter.Facts(Service(type: type), WithoutClass);
         facts.IsManaged.Should().BeFalse();
         facts.UnmanagedReason.Should().Be($"type is {type}, not LoadBalancer");
     }
@@ -44,7 +45,7 @@ public class ServiceFactsTests
     {
         var service = Service();
         service.Metadata.DeletionTimestamp = DateTime.UnixEpoch;
-        ServiceFacts.From(service, ManagementOptions.Default).UnmanagedReason.Should().Be("being deleted");
+        ServiceAdapter.Facts(service, ManagementOptions.Default).UnmanagedReason.Should().Be("being deleted");
     }
 
     [TestCase("Local", true)]
@@ -52,22 +53,22 @@ public class ServiceFactsTests
     [TestCase(null, false)]
     [TestCase("local", false)]
     public void Only_Local_restricts_to_endpoint_nodes(string? policy, bool local) =>
-        ServiceFacts.From(Service(policy: policy), ManagementOptions.Default).IsLocal.Should().Be(local);
+        ServiceAdapter.Facts(Service(policy: policy), ManagementOptions.Default).IsLocal.Should().Be(local);
 
     [Test]
     public void Families_follow_ipFamilies_in_order()
     {
-        ServiceFacts.From(Service(families: ["IPv6", "IPv4"]), ManagementOptions.Default).Families
+        ServiceAdapter.Facts(Service(families: ["IPv6", "IPv4"]), ManagementOptions.Default).Families
             .Should().Equal(IpFamily.IPv6, IpFamily.IPv4);
     }
 
     [Test]
     public void Without_ipFamilies_the_cluster_IPs_decide_then_IPv4()
     {
-        ServiceFacts.From(Service(clusterIps: ["fd00::10", "10.96.0.10"]), ManagementOptions.Default).Families
+        ServiceAdapter.Facts(Service(clusterIps: ["fd00::10", "10.96.0.10"]), ManagementOptions.Default).Families
             .Should().Equal(IpFamily.IPv6, IpFamily.IPv4);
-        ServiceFacts.From(Service(clusterIps: ["None"]), ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv4);
-        ServiceFacts.From(Service(), ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv4);
+        ServiceAdapter.Facts(Service(clusterIps: ["None"]), ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv4);
+        ServiceAdapter.Facts(Service(), ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv4);
     }
 
     [Test]
@@ -75,20 +76,20 @@ public class ServiceFactsTests
     {
         var service = Service();
         service.Spec.ClusterIP = "fd00::1";
-        ServiceFacts.From(service, ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv6);
+        ServiceAdapter.Facts(service, ManagementOptions.Default).Families.Should().Equal(IpFamily.IPv6);
     }
 
     [Test]
     public void Parses_the_selector_annotation_once()
     {
-        var facts = ServiceFacts.From(Service(selector: "zone=a"), ManagementOptions.Default);
+        var facts = ServiceAdapter.Facts(Service(selector: "zone=a"), ManagementOptions.Default);
         facts.SelectorText.Should().Be("zone=a");
         facts.Selector.Selector!.ToString().Should().Be("zone=a");
-        ServiceFacts.From(Service(selector: "zone in"), ManagementOptions.Default).Selector.IsValid.Should().BeFalse();
-        ServiceFacts.From(Service(), ManagementOptions.Default).Selector.Selector!.IsEmpty.Should().BeTrue();
+        ServiceAdapter.Facts(Service(selector: "zone in"), ManagementOptions.Default).Selector.IsValid.Should().BeFalse();
+        ServiceAdapter.Facts(Service(), ManagementOptions.Default).Selector.Selector!.IsEmpty.Should().BeTrue();
     }
 
     [Test]
     public void Reads_a_Service_without_spec_as_unmanaged() =>
-        ServiceFacts.From(new V1Service { Metadata = new V1ObjectMeta { Name = "x" } }, WithoutClass).IsManaged.Should().BeFalse();
+        ServiceAdapter.Facts(new V1Service { Metadata = new V1ObjectMeta { Name = "x" } }, WithoutClass).IsManaged.Should().BeFalse();
 }

@@ -2,6 +2,7 @@ using System.Net;
 using FsCheck;
 using FsCheck.Fluent;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
@@ -114,11 +115,11 @@ public class ServicePlannerPropertyTests
 
     private static ServicePlan Plan(Scenario scenario, string selector) =>
         ServicePlanner.Plan(
-            ServiceFacts.From(
+            ServiceAdapter.Facts(
                 Service(selector: selector, policy: scenario.Local ? "Local" : "Cluster", families: scenario.Families),
                 ManagementOptions.Default),
-            scenario.Nodes.Select(NodeFacts.From).ToList(),
-            scenario.Slices.Select(s => EndpointSliceFacts.From(s)).ToList());
+            scenario.Nodes.Select(NodeAdapter.From).ToList(),
+            scenario.Slices.Select(s => EndpointSliceAdapter.From(s)).ToList());
 
     private static CanonicalIp Parse(string text) =>
         CanonicalIp.TryParse(text, out var ip, out var error) ? ip : throw new AssertionException($"ingress \"{text}\" is not an IP: {error}");

@@ -1,4 +1,5 @@
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
@@ -189,7 +190,7 @@ public class ServicePlannerTests
 
     private static ServicePlan Plan(V1Service service, V1Node[] nodes, params V1EndpointSlice[] slices) =>
         ServicePlanner.Plan(
-            ServiceFacts.From(service, ManagementOptions.Default),
-            nodes.Select(NodeFacts.From).ToList(),
-            slices.Select(s => EndpointSliceFacts.From(s)).ToList());
+            ServiceAdapter.Facts(service, ManagementOptions.Default),
+            nodes.Select(NodeAdapter.From).ToList(),
+            slices.Select(s => EndpointSliceAdapter.From(s)).ToList());
 }

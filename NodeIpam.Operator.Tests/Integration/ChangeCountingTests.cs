@@ -1,5 +1,5 @@
 using k8s.Models;
-using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Caching;
 using static NodeIpam.Operator.Tests.Integration.ClusterObjects;
 
 namespace NodeIpam.Operator.Tests.Integration;

@@ -1,6 +1,6 @@
-using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Hosting;
 using NodeIpam.Operator.Metrics;
@@ -31,7 +31,7 @@ internal sealed class LeaderElectionTests
             standbyOptions.ToSettings(harness.Simulator.ClientConfiguration()),
             logging => logging.ClearProviders());
         await standby.StartAsync();
-        var standbyController = standby.Services.GetRequiredService<ControllerHost<ServiceController, V1Service>>();
+        var standbyController = standby.Services.GetRequiredService<ControllerHost<ServiceController, CachedService>>();
         var standbyWrites = standby.Services.GetRequiredService<OperatorMetrics>().StatusWrites(OperatorMetrics.WriteSucceeded);
         await Eventually.HoldsAsync(() => standbyController.State == ControllerHostState.WaitingForLeadership, "the standby synced and waits");
 

@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Hosting;
 using NodeIpam.Runtime.Health;
@@ -64,7 +65,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
         var settings = options.ToSettings(Simulator.ClientConfiguration(), () => Namespace);
         Host = OperatorHost.Build(options, settings, logging => logging.ClearProviders().AddFilter(_ => false));
         await Host.StartAsync();
-        var controller = Host.Services.GetRequiredService<ControllerHost<ServiceController, V1Service>>();
+        var controller = Host.Services.GetRequiredService<ControllerHost<ServiceController, CachedService>>();
         await Eventually.HoldsAsync(() => controller.State == ControllerHostState.Running, "the controller runs");
     }
 
@@ -94,7 +95,7 @@ internal sealed class OperatorHarness : IAsyncDisposable
     /// <summary>Waits until nothing is queued, waiting for a retry or being reconciled, several polls in a row.</summary>
     public async Task WaitIdleAsync(int seconds = 30)
     {
-        var controller = Host!.Services.GetRequiredService<ControllerHost<ServiceController, V1Service>>();
+        var controller = Host!.Services.GetRequiredService<ControllerHost<ServiceController, CachedService>>();
         var metrics = Host.Services.GetRequiredService<RuntimeMetrics>();
         var active = metrics.ActiveWorkers.WithLabels(OperatorServices.ControllerName);
         var quiet = 0;

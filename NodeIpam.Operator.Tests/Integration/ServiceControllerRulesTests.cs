@@ -1,6 +1,6 @@
 using k8s;
 using k8s.Models;
-using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Hosting;
 using static NodeIpam.Operator.Tests.Integration.ClusterObjects;
 

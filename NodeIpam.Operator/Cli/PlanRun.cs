@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Exceptions;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Hosting;
 using NodeIpam.Runtime.Client;
@@ -52,10 +53,10 @@ internal static class PlanRun
     internal static IReadOnlyList<(ServiceFacts Service, ServicePlan Plan)> Plan(
         ClusterDump dump, ManagementOptions management, PlanScope scope, PlanningOptions planning, DateTimeOffset now)
     {
-        var nodes = dump.Nodes.Select(n => NodeFacts.From(n)).ToList();
-        var slices = dump.EndpointSlices.Select(s => EndpointSliceFacts.From(s)).ToList();
+        var nodes = dump.Nodes.Select(n => NodeAdapter.From(n)).ToList();
+        var slices = dump.EndpointSlices.Select(s => EndpointSliceAdapter.From(s)).ToList();
         return [.. dump.Services
-            .Select(s => ServiceFacts.From(s, management))
+            .Select(s => ServiceAdapter.Facts(s, management))
             .Where(s => (scope.Namespace is null || s.Namespace == scope.Namespace) && (scope.Name is null || s.Name == scope.Name))
             .OrderBy(s => s.Namespace, StringComparer.Ordinal)
             .ThenBy(s => s.Name, StringComparer.Ordinal)

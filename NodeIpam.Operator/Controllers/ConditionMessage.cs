@@ -1,4 +1,5 @@
 using System.Text;
+using NodeIpam.Operator.Caching;
 
 namespace NodeIpam.Operator.Controllers;
 

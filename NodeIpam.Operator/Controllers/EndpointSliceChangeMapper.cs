@@ -1,4 +1,4 @@
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
@@ -11,21 +11,20 @@ namespace NodeIpam.Operator.Controllers;
 /// managed with <c>externalTrafficPolicy: Local</c> (the only case the domain reads slices) and the slice's node set
 /// or readiness changed (or the slice appeared, vanished or moved to another Service).
 /// </summary>
-internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, FactsCache facts)
+internal sealed class EndpointSliceChangeMapper(IInformerFactory informers)
 {
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
-    public IReadOnlyList<ObjectKey> Map(ObjectChange<V1EndpointSlice> change)
+    public IReadOnlyList<ObjectKey> Map(ObjectChange<EndpointSliceFacts> change)
     {
         // The initial list: every Service is enqueued by its own informer's initial list, and nothing is reconciled
         // before every cache has synced, so mapping these adds (nodes × Services) would only repeat that.
-        if (!informers.GetInformer<V1EndpointSlice>().HasSynced)
+        if (!informers.GetInformer<EndpointSliceFacts>().HasSynced)
         {
             return [];
         }
 
-        var old = change.Old is null ? null : facts.Slice(change.Old);
-        var @new = change.New is null ? null : facts.Slice(change.New);
-        if (old is not null && @new is not null && old.SameForPlanning(@new))
+        var (old, @new) = (change.Old, change.New);
+        if (old == @new)
         {
             return [];
         }
@@ -48,7 +47,7 @@ internal sealed class EndpointSliceChangeMapper(IInformerFactory informers, Fact
         }
 
         var key = new ObjectKey(slice.Namespace, name);
-        if (informers.GetInformer<V1Service>().Store.Get(key) is { } service && facts.Service(service) is { IsManaged: true, IsLocal: true })
+        if (informers.GetInformer<CachedService>().Store.Get(key) is { Facts: { IsManaged: true, IsLocal: true } })
         {
             keys.Add(key);
         }

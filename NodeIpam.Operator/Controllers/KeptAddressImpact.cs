@@ -1,4 +1,4 @@
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 
 namespace NodeIpam.Operator.Controllers;
@@ -10,20 +10,20 @@ namespace NodeIpam.Operator.Controllers;
 /// </summary>
 internal static class KeptAddressImpact
 {
-    /// <summary>Whether the change of one node (<paramref name="new"/> null: deleted) may take an address away from <paramref name="service"/>.</summary>
-    public static bool MayDrop(V1Service service, NodeFacts? old, NodeFacts? @new)
+    /// <summary>Whether the change of one node (<paramref name="new"/> null: deleted) may take an address away from a Service whose ingress is <paramref name="ingress"/>.</summary>
+    public static bool MayDrop(IngressFacts ingress, NodeFacts? old, NodeFacts? @new)
     {
         if (old is null
-            || service.Status?.LoadBalancer?.Ingress is not { Count: > 0 } ingress
+            || ingress.Count == 0
             || (@new is not null && NodeImpact.SameEligibilityAndAddresses(old, @new)))
         {
             return false;
         }
 
         var reported = old.AllAddressTexts().ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in ingress)
+        foreach (var ip in ingress.Ips)
         {
-            if (entry?.Ip is { } ip && reported.Contains(ip))
+            if (reported.Contains(ip))
             {
                 return true;
             }

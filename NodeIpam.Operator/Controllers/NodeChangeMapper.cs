@@ -1,4 +1,4 @@
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
@@ -8,23 +8,23 @@ namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
 /// The Node watch of the Service controller: maps a node change to the managed Services whose plan it can alter
-/// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat) maps to none.
+/// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat: the cached facts are equal) maps
+/// to none.
 /// </summary>
-internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache facts, PlanningOptions planning)
+internal sealed class NodeChangeMapper(IInformerFactory informers, PlanningOptions planning)
 {
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
-    public IReadOnlyList<ObjectKey> Map(ObjectChange<V1Node> change)
+    public IReadOnlyList<ObjectKey> Map(ObjectChange<NodeFacts> change)
     {
         // The initial list: every Service is enqueued by its own informer's initial list, and nothing is reconciled
         // before every cache has synced, so mapping these adds (nodes × Services) would only repeat that.
-        if (!informers.GetInformer<V1Node>().HasSynced)
+        if (!informers.GetInformer<NodeFacts>().HasSynced)
         {
             return [];
         }
 
-        var old = change.Old is null ? null : facts.Node(change.Old);
-        var @new = change.New is null ? null : facts.Node(change.New);
-        if (old is not null && @new is not null && NodeImpact.SameForPlanning(old, @new))
+        var (old, @new) = (change.Old, change.New);
+        if (old == @new)
         {
             return [];
         }
@@ -32,15 +32,15 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
         var nodeName = (@new ?? old)!.Name;
         HashSet<ObjectKey>? withEndpoints = null;
         var keys = new List<ObjectKey>();
-        foreach (var service in informers.GetInformer<V1Service>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
+        foreach (var service in informers.GetInformer<CachedService>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
         {
-            var serviceFacts = facts.Service(service);
-            var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
+            var serviceFacts = service.Facts;
+            var key = service.Key;
             if (serviceFacts.Selector.Selector is not { } selector)
             {
                 // An invalid selector is retried only when the Service itself changes; a node change matters only
                 // when it may take away one of the addresses the Service keeps.
-                if (KeptAddressImpact.MayDrop(service, old, @new))
+                if (KeptAddressImpact.MayDrop(service.Ingress, old, @new))
                 {
                     keys.Add(key);
                 }
@@ -49,7 +49,7 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
             }
 
             var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
-            var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
+            var hasNoAddress = service.Ingress.Count == 0;
             var readinessMatters = serviceFacts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
             if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress, readinessMatters))
             {
@@ -65,12 +65,11 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
     private HashSet<ObjectKey> ServicesWithEndpointsOn(string nodeName)
     {
         var keys = new HashSet<ObjectKey>();
-        foreach (var slice in informers.GetInformer<V1EndpointSlice>().Store.List())
+        foreach (var slice in informers.GetInformer<EndpointSliceFacts>().Store.List())
         {
-            var sliceFacts = facts.Slice(slice);
-            if (sliceFacts.ServiceName is { } service && sliceFacts.CountsOn(nodeName))
+            if (slice.ServiceName is { } service && slice.CountsOn(nodeName))
             {
-                keys.Add(new ObjectKey(sliceFacts.Namespace, service));
+                keys.Add(new ObjectKey(slice.Namespace, service));
             }
         }
 

@@ -1,5 +1,6 @@
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Runtime;
 using NodeIpam.Runtime.Controllers;
@@ -23,20 +24,19 @@ namespace NodeIpam.Operator.Controllers;
 [EntityRbac(typeof(V1EndpointSlice), RbacVerb.Get | RbacVerb.List | RbacVerb.Watch)]
 internal sealed class ServiceController(
     IInformerFactory informers,
-    FactsCache facts,
     PlanningOptions planning,
     NodeSnapshot nodeSnapshot,
     WrittenStatuses written,
     StatusApplier applier,
     IEventRecorder events,
     TimeProvider time,
-    ILogger<ServiceController> logger) : IEntityController<V1Service>
+    ILogger<ServiceController> logger) : IEntityController<CachedService>
 {
     /// <inheritdoc/>
-    public async Task<ReconciliationResult> ReconcileAsync(V1Service entity, CancellationToken cancellationToken)
+    public async Task<ReconciliationResult> ReconcileAsync(CachedService entity, CancellationToken cancellationToken)
     {
-        var service = facts.Service(entity);
-        var key = new ObjectKey(service.Namespace, service.Name);
+        var service = entity.Facts;
+        var key = entity.Key;
 
         // Deciding from a copy that predates our own last write could find the Service "up to date" when it is not
         // (the plan moved back to what the cache still shows) and then never look again, since the write's echo is
@@ -72,22 +72,22 @@ internal sealed class ServiceController(
 
         foreach (var recorded in decision.Events)
         {
-            events.Record(entity, recorded.Type, recorded.Reason, ServiceStatusNames.EventAction, recorded.Note);
+            events.Record(entity.Reference(), recorded.Type, recorded.Reason, ServiceStatusNames.EventAction, recorded.Note);
         }
 
         Log(service, decision);
         return done;
     }
 
-    private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, V1Service entity, CancellationToken cancellationToken)
+    private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, CachedService entity, CancellationToken cancellationToken)
     {
         if (written.AwaitEcho(key))
         {
-            ServiceControllerLog.AwaitingEcho(logger, key.Namespace, key.Name, entity.Metadata?.ResourceVersion, WrittenStatuses.EchoFallback);
+            ServiceControllerLog.AwaitingEcho(logger, key.Namespace, key.Name, entity.ResourceVersion, WrittenStatuses.EchoFallback);
         }
 
         // The echo may have been delivered after the check above but before the filter knew it was awaited.
-        var cached = informers.GetInformer<V1Service>().Store.Get(key);
+        var cached = informers.GetInformer<CachedService>().Store.Get(key);
         if (cached is null)
         {
             return ReconciliationResult.Success();
@@ -99,7 +99,7 @@ internal sealed class ServiceController(
     }
 
     // Not ours (any more): remove our condition, and the ingress when it is still what we wrote.
-    private async Task<ReconciliationResult> ReleaseAsync(V1Service entity, ServiceFacts service, CancellationToken cancellationToken)
+    private async Task<ReconciliationResult> ReleaseAsync(CachedService entity, ServiceFacts service, CancellationToken cancellationToken)
     {
         if (StatusDecider.Release(entity, service.UnmanagedReason ?? "not managed") is not { } release)
         {
@@ -115,7 +115,7 @@ internal sealed class ServiceController(
         var cleared = release.ClearsIngress
             ? $" and the addresses it had written ({new ServiceControllerLog.ShortList(release.CurrentIngress)})"
             : release.CurrentIngress.Count > 0 ? "; the addresses there were not written by it and stay" : string.Empty;
-        events.Record(entity, EventType.Normal, ServiceStatusNames.ReleasedReason, ServiceStatusNames.EventAction, $"not managed by nodeipam any more ({release.Why}): removed its condition{cleared}");
+        events.Record(entity.Reference(), EventType.Normal, ServiceStatusNames.ReleasedReason, ServiceStatusNames.EventAction, $"not managed by nodeipam any more ({release.Why}): removed its condition{cleared}");
         ServiceControllerLog.Released(logger, service.Namespace, service.Name, release.Why, cleared);
         return ReconciliationResult.Success();
     }
@@ -125,9 +125,8 @@ internal sealed class ServiceController(
         IReadOnlyCollection<EndpointSliceFacts> slices = [];
         if (service.IsLocal)
         {
-            var cachedSlices = informers.GetInformer<V1EndpointSlice>().Store
+            slices = informers.GetInformer<EndpointSliceFacts>().Store
                 .ByIndex(CacheIndexes.SlicesByService, CacheIndexes.ServiceValue(service.Namespace, service.Name));
-            slices = [.. cachedSlices.Select(facts.Slice)];
         }
 
         return ServicePlanner.Plan(service, nodes, slices, planning, now);

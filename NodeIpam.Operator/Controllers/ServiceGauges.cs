@@ -1,6 +1,7 @@
-using k8s.Models;
 using Microsoft.Extensions.Hosting;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Metrics;
+using NodeIpam.Runtime;
 using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Operator.Controllers;
@@ -10,13 +11,13 @@ namespace NodeIpam.Operator.Controllers;
 /// holds, updated incrementally from the Service informer's changes (so a deleted Service leaves the figures at
 /// once, without a reconcile). Runs on every replica: the figures describe the cluster, not this process's work.
 /// </summary>
-internal sealed class ServiceGauges(IInformerFactory informers, FactsCache facts, OperatorMetrics metrics) : IHostedService, IResourceEventHandler<V1Service>
+internal sealed class ServiceGauges(IInformerFactory informers, OperatorMetrics metrics) : IHostedService, IResourceEventHandler<CachedService>
 {
     private IDisposable? _subscription;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = informers.GetInformer<V1Service>().AddEventHandler(this);
+        _subscription = informers.GetInformer<CachedService>().AddEventHandler(this);
         return Task.CompletedTask;
     }
 
@@ -26,25 +27,25 @@ internal sealed class ServiceGauges(IInformerFactory informers, FactsCache facts
         return Task.CompletedTask;
     }
 
-    public void OnAdd(V1Service entity, bool isInInitialList) => Count(entity, +1);
+    public void OnAdd(ObjectKey key, CachedService entity, bool isInInitialList) => Count(entity, +1);
 
-    public void OnUpdate(V1Service oldEntity, V1Service newEntity)
+    public void OnUpdate(ObjectKey key, CachedService oldEntity, CachedService newEntity)
     {
         Count(oldEntity, -1);
         Count(newEntity, +1);
     }
 
-    public void OnDelete(V1Service entity) => Count(entity, -1);
+    public void OnDelete(ObjectKey key, CachedService entity) => Count(entity, -1);
 
-    private void Count(V1Service service, int sign)
+    private void Count(CachedService service, int sign)
     {
-        if (!facts.Service(service).IsManaged)
+        if (!service.Facts.IsManaged)
         {
             return;
         }
 
         metrics.ManagedServices.Inc(sign);
-        var addresses = service.Status?.LoadBalancer?.Ingress?.Count(i => !string.IsNullOrEmpty(i?.Ip)) ?? 0;
+        var addresses = service.Ingress.Count;
         metrics.AdvertisedAddresses.Inc(sign * addresses);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Metrics;
 using NodeIpam.Runtime;
 
@@ -16,19 +17,19 @@ namespace NodeIpam.Operator.Controllers;
 internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics, WrittenStatuses written)
 {
     /// <summary>Sends the patch; <paramref name="cancellationToken"/> is cancelled on shutdown or leadership loss.</summary>
-    public Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(V1Service service, StatusDecision decision, CancellationToken cancellationToken)
+    public Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(CachedService service, StatusDecision decision, CancellationToken cancellationToken)
     {
-        var key = new ObjectKey(service.Metadata.NamespaceProperty ?? string.Empty, service.Metadata.Name);
-        written.Record(key, service.Metadata.ResourceVersion, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
-        return SendAsync(key, StatusPatch.Build(service.Metadata.ResourceVersion, decision.Ingress, decision.Condition), cancellationToken);
+        var key = service.Key;
+        written.Record(key, service.ResourceVersion, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
+        return SendAsync(key, StatusPatch.Build(service.ResourceVersion, decision.Ingress, decision.Condition), cancellationToken);
     }
 
     /// <summary>Removes our condition (and, when the decision says so, the ingress) from a Service that is not ours.</summary>
-    public Task<(StatusWriteOutcome Outcome, string? Error)> ReleaseAsync(V1Service service, ReleaseDecision decision, CancellationToken cancellationToken)
+    public Task<(StatusWriteOutcome Outcome, string? Error)> ReleaseAsync(CachedService service, ReleaseDecision decision, CancellationToken cancellationToken)
     {
-        var key = new ObjectKey(service.Metadata.NamespaceProperty ?? string.Empty, service.Metadata.Name);
-        written.Record(key, service.Metadata.ResourceVersion, decision.ClearsIngress ? [] : decision.CurrentIngress, condition: null);
-        return SendAsync(key, StatusPatch.BuildRelease(service.Metadata.ResourceVersion, decision.ClearsIngress), cancellationToken);
+        var key = service.Key;
+        written.Record(key, service.ResourceVersion, decision.ClearsIngress ? [] : decision.CurrentIngress, condition: null);
+        return SendAsync(key, StatusPatch.BuildRelease(service.ResourceVersion, decision.ClearsIngress), cancellationToken);
     }
 
     private async Task<(StatusWriteOutcome Outcome, string? Error)> SendAsync(ObjectKey key, string body, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using System.Globalization;
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
-using NodeIpam.Operator.Domain.Addresses;
 using NodeIpam.Runtime.Events;
 
 namespace NodeIpam.Operator.Controllers;
@@ -37,26 +36,26 @@ internal static class StatusDecider
     ];
 
     /// <summary>
-    /// As <see cref="Decide(V1Service, ServicePlan, IReadOnlyCollection{NodeFacts}, DateTimeOffset)"/> for a caller
+    /// As <see cref="Decide(CachedService, ServicePlan, IReadOnlyCollection{NodeFacts}, DateTimeOffset)"/> for a caller
     /// without the nodes (a check that the status matches a plan): an invalid selector's addresses are all kept.
     /// </summary>
-    public static StatusDecision Decide(V1Service service, ServicePlan plan, DateTimeOffset now) => Decide(service, plan, null, now);
+    public static StatusDecision Decide(CachedService service, ServicePlan plan, DateTimeOffset now) => Decide(service, plan, null, now);
 
     /// <summary>
     /// Decides for a managed Service; <paramref name="nodes"/> (every cached node; null: unknown) bound the addresses
     /// an invalid selector keeps, <paramref name="now"/> stamps a condition whose status changes.
     /// </summary>
-    public static StatusDecision Decide(V1Service service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
+    public static StatusDecision Decide(CachedService service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
-        var (current, currentIsCanonical) = CurrentIngress(service);
-        var existing = ServiceChangeFilter.OurCondition(service);
+        var current = service.Ingress.Ips;
+        var existing = service.Condition;
         if (plan.Error is { } error)
         {
             return KeepStatus(current, existing, error, nodes, now);
         }
 
         var desired = plan.Ingress;
-        var ingressChanges = !currentIsCanonical || !SameSet(current, desired);
+        var ingressChanges = !service.Ingress.IsExactly(desired);
         var condition = desired.Count > 0
             ? Condition(existing, "True", ServiceStatusNames.AssignedReason, AssignedMessage(plan), desired, now)
             : Condition(existing, "False", NoAddressReason(plan.Warnings), NoAddressMessage(plan.Warnings), desired, now);
@@ -86,59 +85,22 @@ internal static class StatusDecider
     /// remove the condition, and clear the ingress when our condition's fingerprint matches it (what we wrote is
     /// still there; anything else belongs to someone else and stays).
     /// </summary>
-    public static ReleaseDecision? Release(V1Service service, string why)
+    public static ReleaseDecision? Release(CachedService service, string why)
     {
-        if (ServiceChangeFilter.OurCondition(service) is not { } ours)
+        if (service.Condition is not { } ours)
         {
             return null;
         }
 
-        var (current, canonical) = CurrentIngress(service);
-        var clears = current.Count > 0 && canonical && IngressFingerprint.Read(ours.Message) == IngressFingerprint.Of(current);
+        var current = service.Ingress.Ips;
+        var clears = current.Count > 0 && service.Ingress.Canonical && IngressFingerprint.Read(ours.Message) == IngressFingerprint.Of(current);
         return new ReleaseDecision(current, clears, why);
-    }
-
-    /// <summary>
-    /// The Service's current ingress as canonical IPs, and whether every entry is a plain IP in VIP mode (an entry
-    /// with a hostname, ports, Proxy mode, a duplicate or a non-canonical IP makes it false: it must be rewritten).
-    /// </summary>
-    internal static (IReadOnlyList<string> Ips, bool Canonical) CurrentIngress(V1Service service)
-    {
-        var entries = service.Status?.LoadBalancer?.Ingress;
-        if (entries is not { Count: > 0 })
-        {
-            return ([], true);
-        }
-
-        var ips = new List<string>(entries.Count);
-        var seen = new HashSet<string>(entries.Count, StringComparer.Ordinal);
-        var canonical = true;
-        foreach (var entry in entries)
-        {
-            if (entry?.Ip is { } text && CanonicalIp.TryParse(text, out var ip, out _))
-            {
-                var formatted = ip.ToString();
-                canonical &= formatted == text && seen.Add(formatted);
-                ips.Add(formatted);
-            }
-            else
-            {
-                canonical = false;
-                ips.Add(entry?.Ip ?? entry?.Hostname ?? "(empty entry)");
-            }
-
-            canonical &= string.IsNullOrEmpty(entry?.Hostname)
-                && (entry?.IpMode is null || entry.IpMode == ServiceStatusNames.VipMode)
-                && entry?.Ports is not { Count: > 0 };
-        }
-
-        return (ips, canonical);
     }
 
     // An invalid selector: the status is kept, except addresses no existing, eligible node reports any more (a node
     // deleted or excluded since), which must not stay advertised just because the selector cannot be read.
     private static StatusDecision KeepStatus(
-        IReadOnlyList<string> current, V1Condition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
+        IReadOnlyList<string> current, OurCondition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
         var kept = current.Count == 0 || nodes is null ? current : StillReported(current, nodes);
         var ingressChanges = kept.Count != current.Count;
@@ -191,19 +153,14 @@ internal static class StatusDecider
         return at < 0 ? message.Length : at;
     }
 
-    private static bool SameSet(IReadOnlyList<string> current, IReadOnlyList<string> desired) =>
-        current.Count == desired.Count && current.ToHashSet(StringComparer.Ordinal).SetEquals(desired);
-
     private static DesiredCondition Condition(
-        V1Condition? existing, string status, string reason, string text, IReadOnlyList<string> ingress, DateTimeOffset now)
+        OurCondition? existing, string status, string reason, string text, IReadOnlyList<string> ingress, DateTimeOffset now)
     {
-        var transition = existing?.Status == status && existing.LastTransitionTime is { } since
-            ? new DateTimeOffset(DateTime.SpecifyKind(since, DateTimeKind.Utc))
-            : now;
+        var transition = existing?.Status == status && existing.LastTransitionTime is { } since ? since : now;
         return new DesiredCondition(status, reason, ConditionMessage.Compose(text, ingress), transition);
     }
 
-    private static bool SameCondition(V1Condition? existing, DesiredCondition desired) =>
+    private static bool SameCondition(OurCondition? existing, DesiredCondition desired) =>
         existing is not null && existing.Status == desired.Status && existing.Reason == desired.Reason && existing.Message == desired.Message;
 
     private static string AssignedMessage(ServicePlan plan)

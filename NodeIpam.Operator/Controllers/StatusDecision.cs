@@ -1,3 +1,4 @@
+using NodeIpam.Operator.Caching;
 using NodeIpam.Runtime.Events;
 
 namespace NodeIpam.Operator.Controllers;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NodeIpam.Operator.Caching;
 
 namespace NodeIpam.Operator.Controllers;
 

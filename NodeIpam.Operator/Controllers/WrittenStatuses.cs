@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using k8s.Models;
+using NodeIpam.Operator.Caching;
 using NodeIpam.Runtime;
 
 namespace NodeIpam.Operator.Controllers;
@@ -51,7 +51,7 @@ internal sealed class WrittenStatuses(NamePool names)
     /// the version it was made from: the watch has not delivered the write yet. resourceVersions are compared only
     /// for equality, as the API requires; a write that changed nothing (same version before and after) expects nothing.
     /// </summary>
-    public bool CacheIsBehind(ObjectKey key, V1Service cached) =>
+    public bool CacheIsBehind(ObjectKey key, CachedService cached) =>
         _statuses.TryGetValue(key, out var written) && written.IsAhead(cached);
 
     /// <summary>
@@ -65,25 +65,22 @@ internal sealed class WrittenStatuses(NamePool names)
     /// True, once, when <paramref name="delivered"/> is past a write of <paramref name="key"/> whose echo a reconcile
     /// awaits (<see cref="AwaitEcho"/>): the Service must be reconciled even if this is only our own write's echo.
     /// </summary>
-    public bool TakeAwaitedEcho(ObjectKey key, V1Service delivered) =>
+    public bool TakeAwaitedEcho(ObjectKey key, CachedService delivered) =>
         _statuses.TryGetValue(key, out var written)
         && Volatile.Read(ref written.Awaited) == 1
         && !written.IsAhead(delivered)
         && Interlocked.Exchange(ref written.Awaited, 2) == 1;
 
     /// <summary>True when <paramref name="service"/>'s status is exactly what our last write of it set.</summary>
-    public bool IsOwnWrite(ObjectKey key, V1Service service)
+    public bool IsOwnWrite(ObjectKey key, CachedService service)
     {
         if (!_statuses.TryGetValue(key, out var written))
         {
             return false;
         }
 
-        var (ips, canonical) = StatusDecider.CurrentIngress(service);
-        var condition = ServiceChangeFilter.OurCondition(service);
-        return canonical
-            && ips.Count == written.Ingress.Length
-            && ips.ToHashSet(StringComparer.Ordinal).SetEquals(written.Ingress)
+        var condition = service.Condition;
+        return service.Ingress.IsExactly(written.Ingress)
             && (written.Status is null
                 ? condition is null
                 : condition is not null
@@ -107,7 +104,7 @@ internal sealed class WrittenStatuses(NamePool names)
         public volatile string? To;
 
         // The write succeeded, changed the version, and the copy still shows the version it was made from.
-        public bool IsAhead(V1Service cached) =>
-            To is { } to && From is { } from && to != from && cached.Metadata?.ResourceVersion == from;
+        public bool IsAhead(CachedService cached) =>
+            To is { } to && From is { } from && to != from && cached.ResourceVersion == from;
     }
 }

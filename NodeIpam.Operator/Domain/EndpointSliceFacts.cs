@@ -1,13 +1,14 @@
-using k8s.Models;
-
 namespace NodeIpam.Operator.Domain;
 
 /// <summary>
-/// What the planner needs from an EndpointSlice, summarised once per slice change: counts, the distinct nodes of the
-/// endpoints that can count, and (rare) the endpoints without a nodeName. Individual endpoints are not kept, so
-/// 300,000 cached endpoints cost about one string reference per distinct node per slice. Immutable.
+/// What the planner reads of an EndpointSlice, and so the definition of what the operator caches of one, summarised
+/// once per slice change by the shell's adapter (<c>Caching.EndpointSliceAdapter</c>): counts, the distinct nodes of
+/// the endpoints that can count, and (rare) the endpoints without a nodeName. Individual endpoints are not kept, so
+/// 300,000 cached endpoints cost about one string reference per distinct node per slice. Immutable and value-equal:
+/// a change that keeps all of these (a pod IP, a port, one ready endpoint swapped for another on the same nodes)
+/// cannot change any plan.
 /// </summary>
-internal sealed class EndpointSliceFacts
+internal sealed record EndpointSliceFacts
 {
     private readonly string[] readyNodeNames;
     private readonly string[] servingTerminatingNodeNames;
@@ -63,53 +64,44 @@ internal sealed class EndpointSliceFacts
     public bool HasEndpointWithoutNodeName => EndpointsWithoutNodeName.Count > 0;
 
     /// <summary>
-    /// Extracts the facts; never throws on odd content. <paramref name="share"/> may return one shared instance per
-    /// distinct node name (the operator's caches do, to save memory); it must return an equal string.
+    /// Summarises a slice's <paramref name="endpoints"/> (conditions already defaulted); never throws on odd content.
+    /// <paramref name="share"/> may return one shared instance per distinct name (the operator's caches do, to save
+    /// memory); it must return an equal string.
     /// </summary>
-    public static EndpointSliceFacts From(V1EndpointSlice slice, Func<string, string>? share = null)
+    public static EndpointSliceFacts Create(
+        string ns, string name, string? serviceName, IEnumerable<EndpointFacts> endpoints, Func<string, string>? share = null)
     {
-        string? serviceName = null;
-        _ = slice.Metadata?.Labels?.TryGetValue(WellKnown.ServiceNameLabel, out serviceName);
         int count = 0, ready = 0, servingTerminating = 0;
         var readyNodes = new HashSet<string>(StringComparer.Ordinal);
         var servingTerminatingNodes = new HashSet<string>(StringComparer.Ordinal);
         List<EndpointFacts>? withoutNodeName = null;
-        foreach (var endpoint in slice.Endpoints ?? [])
+        foreach (var endpoint in endpoints)
         {
-            if (endpoint is null)
-            {
-                continue;
-            }
-
             count++;
-            var conditions = endpoint.Conditions;
-            var isReady = conditions?.Ready ?? true;
-            var isServingTerminating = (conditions?.Serving ?? isReady) && (conditions?.Terminating ?? false);
-            ready += isReady ? 1 : 0;
-            servingTerminating += isServingTerminating ? 1 : 0;
+            ready += endpoint.Ready ? 1 : 0;
+            servingTerminating += endpoint.ServingAndTerminating ? 1 : 0;
             if (string.IsNullOrEmpty(endpoint.NodeName))
             {
-                var display = endpoint.TargetRef?.Name ?? endpoint.Addresses?.FirstOrDefault() ?? "(unnamed endpoint)";
-                (withoutNodeName ??= []).Add(new EndpointFacts(null, isReady, isServingTerminating, display));
+                (withoutNodeName ??= []).Add(endpoint with { NodeName = null });
             }
             else
             {
-                if (isReady)
+                if (endpoint.Ready)
                 {
                     readyNodes.Add(endpoint.NodeName);
                 }
 
-                if (isServingTerminating)
+                if (endpoint.ServingAndTerminating)
                 {
                     servingTerminatingNodes.Add(endpoint.NodeName);
                 }
             }
         }
 
-        share ??= static name => name;
+        share ??= static text => text;
         return new EndpointSliceFacts(
-            share(slice.Metadata?.NamespaceProperty ?? string.Empty),
-            share(slice.Metadata?.Name ?? string.Empty),
+            share(ns),
+            share(name),
             serviceName is null ? null : share(serviceName),
             (count, ready, servingTerminating),
             Sorted(readyNodes, share),
@@ -126,18 +118,20 @@ internal sealed class EndpointSliceFacts
         Array.BinarySearch(readyNodeNames, nodeName, StringComparer.Ordinal) >= 0
         || Array.BinarySearch(servingTerminatingNodeNames, nodeName, StringComparer.Ordinal) >= 0;
 
-    /// <summary>
-    /// Whether two versions say the same to the planner: same Service, counts, node sets and endpoints without a
-    /// nodeName. A change that keeps all of these (a pod IP, a port, one more ready endpoint swapped for another on
-    /// the same nodes) cannot change any plan.
-    /// </summary>
-    public bool SameForPlanning(EndpointSliceFacts other) =>
-        ServiceName == other.ServiceName
-        && Namespace == other.Namespace
-        && (EndpointCount, ReadyCount, ServingTerminatingCount) == (other.EndpointCount, other.ReadyCount, other.ServingTerminatingCount)
-        && ReadyNodeNames.SequenceEqual(other.ReadyNodeNames, StringComparer.Ordinal)
-        && ServingTerminatingNodeNames.SequenceEqual(other.ServingTerminatingNodeNames, StringComparer.Ordinal)
-        && EndpointsWithoutNodeName.SequenceEqual(other.EndpointsWithoutNodeName);
+    /// <summary>Equal when everything the planner reads is equal: identity, Service, counts, node sets and endpoints without a nodeName.</summary>
+    public bool Equals(EndpointSliceFacts? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Name == other.Name
+                && ServiceName == other.ServiceName
+                && Namespace == other.Namespace
+                && (EndpointCount, ReadyCount, ServingTerminatingCount) == (other.EndpointCount, other.ReadyCount, other.ServingTerminatingCount)
+                && readyNodeNames.AsSpan().SequenceEqual(other.readyNodeNames)
+                && servingTerminatingNodeNames.AsSpan().SequenceEqual(other.servingTerminatingNodeNames)
+                && EndpointsWithoutNodeName.SequenceEqual(other.EndpointsWithoutNodeName)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Namespace, Name, ServiceName, EndpointCount, ReadyCount);
 
     private static string[] Sorted(HashSet<string> names, Func<string, string> share)
     {

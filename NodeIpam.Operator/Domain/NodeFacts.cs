@@ -1,15 +1,15 @@
-using k8s.Models;
 using NodeIpam.Operator.Domain.Addresses;
 
 namespace NodeIpam.Operator.Domain;
 
 /// <summary>
-/// What the planner needs from a Node, extracted once per node change: name, labels, exclusions, strictly parsed
-/// addresses and the Ready condition's status and transition time. Reads only name, labels, deletionTimestamp,
-/// spec.taints, status.addresses and the Ready condition's status and lastTransitionTime (never its heartbeat, reason
-/// or message), so a trimmed informer cache suffices. Immutable.
+/// What the planner reads of a Node, and so the definition of what the operator caches of one: name, labels,
+/// exclusions, strictly parsed addresses and the Ready condition's status and transition time (never its heartbeat,
+/// reason or message). Built by the shell's adapter (<c>Caching.NodeAdapter</c>) once per node change. Immutable and
+/// value-equal: two versions of a node that are equal cannot plan differently, which is what lets a heartbeat cost
+/// nothing.
 /// </summary>
-internal sealed class NodeFacts
+internal sealed record NodeFacts
 {
     private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
 
@@ -49,43 +49,50 @@ internal sealed class NodeFacts
     /// </summary>
     public bool IsNotReady => ReadyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
 
-    /// <summary>Extracts the facts from a node (which may be trimmed to the fields above).</summary>
-    public static NodeFacts From(V1Node node) => From(node, shareLabels: false);
-
     /// <summary>
-    /// Extracts the facts; with <paramref name="shareLabels"/> the node's own ordinal label dictionary is kept
-    /// instead of copied (the operator's caches: their objects are never modified, and 5,000 copies cost megabytes).
+    /// Builds the facts of a node from what it says. <paramref name="labels"/> is kept as given when it is an ordinal
+    /// <see cref="Dictionary{TKey, TValue}"/> (the caller must never change it: the caches share it), else copied.
+    /// Only ExternalIP and InternalIP entries of <paramref name="addresses"/> count (type as written, e.g.
+    /// <c>InternalIP</c>); they are parsed strictly, and those that are not addresses or cannot receive traffic are
+    /// kept aside as <see cref="InvalidAddresses"/>. Never throws on odd content.
     /// </summary>
-    public static NodeFacts From(V1Node node, bool shareLabels)
+    public static NodeFacts Create(
+        string name,
+        IReadOnlyDictionary<string, string>? labels,
+        bool beingDeleted,
+        bool toBeDeletedTaint,
+        IEnumerable<(string? Type, string? Address)> addresses,
+        string? readyStatus,
+        DateTimeOffset? readyTransition)
     {
-        var labels = node.Metadata?.Labels switch
+        var ownLabels = labels switch
         {
             null or { Count: 0 } => NoLabels,
-            Dictionary<string, string> own when shareLabels && own.Comparer == StringComparer.Ordinal => own,
+            Dictionary<string, string> own when own.Comparer == StringComparer.Ordinal => own,
             var source => new Dictionary<string, string>(source, StringComparer.Ordinal),
         };
         var exclusions = NodeExclusions.None;
-        if (node.Metadata?.DeletionTimestamp is not null)
+        if (beingDeleted)
         {
             exclusions |= NodeExclusions.BeingDeleted;
         }
 
-        if (labels.ContainsKey(WellKnown.ExcludeFromLoadBalancersLabel))
+        if (ownLabels.ContainsKey(WellKnown.ExcludeFromLoadBalancersLabel))
         {
             exclusions |= NodeExclusions.ExcludeLabel;
         }
 
-        if (node.Spec?.Taints?.Any(t => t?.Key == WellKnown.ToBeDeletedTaint) == true)
+        if (toBeDeletedTaint)
         {
             exclusions |= NodeExclusions.ToBeDeletedTaint;
         }
 
         var slots = new List<NodeAddress>[4];
         var invalid = new List<InvalidNodeAddress>();
-        foreach (var address in node.Status?.Addresses ?? [])
+        foreach (var (typeText, text) in addresses)
         {
             NodeAddressType type;
-            switch (address?.Type)
+            switch (typeText)
             {
                 case WellKnown.ExternalIpType:
                     type = NodeAddressType.ExternalIP;
@@ -97,7 +104,7 @@ internal sealed class NodeFacts
                     continue;
             }
 
-            if (NodeAddress.Read(type, address.Address, out var parsed) is { } skipped)
+            if (NodeAddress.Read(type, text, out var parsed) is { } skipped)
             {
                 invalid.Add(skipped);
             }
@@ -113,11 +120,10 @@ internal sealed class NodeFacts
             arrays[i] = slots[i] is { } list ? [.. list] : [];
         }
 
-        var ready = node.Status?.Conditions?.FirstOrDefault(c => c?.Type == WellKnown.ReadyCondition);
-        return new NodeFacts(node.Metadata?.Name ?? string.Empty, labels, exclusions, arrays, invalid.Count == 0 ? [] : invalid)
+        return new NodeFacts(name, ownLabels, exclusions, arrays, invalid.Count == 0 ? [] : invalid)
         {
-            ReadyStatus = ready?.Status,
-            ReadyTransition = ready?.LastTransitionTime is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            ReadyStatus = readyStatus,
+            ReadyTransition = readyTransition?.ToUniversalTime(),
         };
     }
 
@@ -141,4 +147,56 @@ internal sealed class NodeFacts
     internal NodeAddress[] AddressArray(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
 
     private static int Slot(IpFamily family, NodeAddressType type) => ((int)family * 2) + (int)type;
+
+    /// <summary>Equal when everything the planner reads is equal: name, labels, exclusions, addresses (in order), skipped addresses and readiness.</summary>
+    public bool Equals(NodeFacts? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Name == other.Name
+                && Exclusions == other.Exclusions
+                && ReadyStatus == other.ReadyStatus
+                && ReadyTransition == other.ReadyTransition
+                && SameLabels(Labels, other.Labels)
+                && SameAddresses(other)
+                && InvalidAddresses.SequenceEqual(other.InvalidAddresses)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Exclusions, ReadyStatus, Labels.Count);
+
+    /// <summary>True when the valid addresses of every family and type are equal, in order.</summary>
+    internal bool SameAddresses(NodeFacts other)
+    {
+        for (var i = 0; i < addresses.Length; i++)
+        {
+            if (!addresses[i].AsSpan().SequenceEqual(other.addresses[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        foreach (var (key, value) in a)
+        {
+            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -1,12 +1,16 @@
 using System.Globalization;
-using k8s.Models;
 using NodeIpam.Operator.Domain.Addresses;
 using NodeIpam.Operator.Domain.Labels;
 
 namespace NodeIpam.Operator.Domain;
 
-/// <summary>What the planner needs from a Service, extracted (and its selector parsed) once per Service change. Immutable.</summary>
-internal sealed class ServiceFacts
+/// <summary>
+/// What the planner reads of a Service (its status aside), and so the definition of what the operator caches of its
+/// spec and annotations: identity, whether it is ours and why not, policy, families, the selector (parsed once per
+/// change) and our other annotations. Built by the shell's adapter (<c>Caching.ServiceAdapter</c>). Immutable and
+/// value-equal (the parsed selector follows from its text, so the text is what is compared).
+/// </summary>
+internal sealed record ServiceFacts
 {
     private ServiceFacts(string ns, string name)
     {
@@ -50,43 +54,64 @@ internal sealed class ServiceFacts
     /// <summary>Annotations of ours with a value we cannot use: name and value, in <see cref="WellKnown.ServiceAnnotations"/> order.</summary>
     public IReadOnlyList<(string Annotation, string Value)> InvalidAnnotations { get; private init; } = [];
 
-    /// <summary>Extracts the facts; never throws on odd content.</summary>
-    public static ServiceFacts From(V1Service service, ManagementOptions options)
+    /// <summary>
+    /// Builds the facts from what a Service says: its identity, whether it is being deleted, <c>spec.type</c>,
+    /// <c>spec.loadBalancerClass</c>, <c>spec.externalTrafficPolicy</c>, <c>spec.ipFamilies</c>, <c>spec.clusterIP(s)</c>
+    /// and its annotations (only <see cref="WellKnown.ServiceAnnotations"/> are read). Never throws on odd content.
+    /// </summary>
+    public static ServiceFacts Create(ServiceSource source, ManagementOptions options)
     {
-        var metadata = service.Metadata;
-        var spec = service.Spec;
         string? selectorText = null;
-        _ = metadata?.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selectorText);
-        var unmanagedReason = UnmanagedBecause(service, options);
+        _ = source.Annotations?.TryGetValue(WellKnown.MatchNodeLabelsAnnotation, out selectorText);
+        var unmanagedReason = UnmanagedBecause(source, options);
         var invalid = new List<(string, string)>();
-        var exclude = Annotation(metadata, WellKnown.ExcludeNotReadyNodesAnnotation, text => text switch
+        var exclude = Annotation(source.Annotations, WellKnown.ExcludeNotReadyNodesAnnotation, text => text switch
         {
             "true" => true,
             "false" => false,
             _ => (bool?)null,
         }, invalid);
-        var max = Annotation(metadata, WellKnown.MaxAddressesPerFamilyAnnotation, text =>
+        var max = Annotation(source.Annotations, WellKnown.MaxAddressesPerFamilyAnnotation, text =>
             int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 ? n : (int?)null, invalid);
-        return new ServiceFacts(metadata?.NamespaceProperty ?? string.Empty, metadata?.Name ?? string.Empty)
+        return new ServiceFacts(source.Namespace, source.Name)
         {
-            Uid = metadata?.Uid ?? string.Empty,
+            Uid = source.Uid ?? string.Empty,
             ExcludeNotReadyNodes = exclude,
             MaxAddressesPerFamily = max,
             InvalidAnnotations = invalid.Count == 0 ? [] : invalid,
             UnmanagedReason = unmanagedReason,
             IsManaged = unmanagedReason is null,
-            IsLocal = spec?.ExternalTrafficPolicy == WellKnown.LocalTrafficPolicy,
-            Families = FamiliesOf(spec),
+            IsLocal = source.ExternalTrafficPolicy == WellKnown.LocalTrafficPolicy,
+            Families = FamiliesOf(source),
             SelectorText = selectorText,
             Selector = LabelSelector.Parse(selectorText),
         };
     }
 
+    /// <summary>Equal when everything the planner reads is equal (the selector by its text).</summary>
+    public bool Equals(ServiceFacts? other) =>
+        other is not null
+        && (ReferenceEquals(this, other)
+            || (Namespace == other.Namespace
+                && Name == other.Name
+                && Uid == other.Uid
+                && IsManaged == other.IsManaged
+                && UnmanagedReason == other.UnmanagedReason
+                && IsLocal == other.IsLocal
+                && SelectorText == other.SelectorText
+                && ExcludeNotReadyNodes == other.ExcludeNotReadyNodes
+                && MaxAddressesPerFamily == other.MaxAddressesPerFamily
+                && Families.SequenceEqual(other.Families)
+                && InvalidAnnotations.SequenceEqual(other.InvalidAnnotations)));
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Namespace, Name, Uid, IsManaged, SelectorText);
+
     // The parsed value of an annotation; null when absent, and then also when invalid, which is recorded.
-    private static T? Annotation<T>(V1ObjectMeta? metadata, string name, Func<string, T?> parse, List<(string, string)> invalid)
+    private static T? Annotation<T>(IReadOnlyDictionary<string, string>? annotations, string name, Func<string, T?> parse, List<(string, string)> invalid)
         where T : struct
     {
-        if (metadata?.Annotations?.TryGetValue(name, out var text) != true || text is null)
+        if (annotations?.TryGetValue(name, out var text) != true || text is null)
         {
             return null;
         }
@@ -100,20 +125,20 @@ internal sealed class ServiceFacts
         return parsed;
     }
 
-    private static string? UnmanagedBecause(V1Service service, ManagementOptions options)
+    private static string? UnmanagedBecause(ServiceSource service, ManagementOptions options)
     {
-        var type = service.Spec?.Type ?? "ClusterIP";
+        var type = service.Type ?? "ClusterIP";
         if (type != WellKnown.LoadBalancerType)
         {
             return $"type is {type}, not LoadBalancer";
         }
 
-        if (service.Metadata?.DeletionTimestamp is not null)
+        if (service.BeingDeleted)
         {
             return "being deleted";
         }
 
-        var loadBalancerClass = service.Spec?.LoadBalancerClass;
+        var loadBalancerClass = service.LoadBalancerClass;
         if (string.IsNullOrEmpty(loadBalancerClass))
         {
             return options.ManageServicesWithoutClass
@@ -124,10 +149,10 @@ internal sealed class ServiceFacts
         return loadBalancerClass == WellKnown.LoadBalancerClass ? null : $"loadBalancerClass is {loadBalancerClass}";
     }
 
-    private static IpFamily[] FamiliesOf(V1ServiceSpec? spec)
+    private static IpFamily[] FamiliesOf(ServiceSource spec)
     {
         var families = new List<IpFamily>(2);
-        foreach (var family in spec?.IpFamilies ?? [])
+        foreach (var family in spec.IpFamilies ?? [])
         {
             IpFamily? parsed = family switch { "IPv4" => IpFamily.IPv4, "IPv6" => IpFamily.IPv6, _ => null };
             if (parsed is { } known && !families.Contains(known))
@@ -139,7 +164,7 @@ internal sealed class ServiceFacts
         if (families.Count == 0)
         {
             // Older objects and hand-written input may lack ipFamilies; the cluster IPs say which families the Service has.
-            var clusterIps = spec?.ClusterIPs is { Count: > 0 } ips ? ips : spec?.ClusterIP is { } ip ? [ip] : [];
+            var clusterIps = spec.ClusterIps is { Count: > 0 } ips ? ips : spec.ClusterIp is { } ip ? [ip] : [];
             foreach (var text in clusterIps)
             {
                 if (CanonicalIp.TryParse(text, out var parsed, out _) && !families.Contains(parsed.Family))

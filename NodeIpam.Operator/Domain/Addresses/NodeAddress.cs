@@ -5,9 +5,20 @@ namespace NodeIpam.Operator.Domain.Addresses;
 /// <param name="Text">Its canonical text (<see cref="CanonicalIp.ToString"/>).</param>
 internal readonly record struct NodeAddress(CanonicalIp Ip, string Text)
 {
-    /// <summary>Parses strictly; null when <paramref name="text"/> is not an address (<paramref name="error"/> says why).</summary>
-    public static NodeAddress? TryParse(string? text, out string error) =>
-        CanonicalIp.TryParse(text, out var ip, out error) ? new NodeAddress(ip, ip.ToString()) : null;
+    /// <summary>
+    /// Parses strictly; null when <paramref name="text"/> is not an address (<paramref name="error"/> says why). A text
+    /// already canonical is kept as the same instance (the caches share it).
+    /// </summary>
+    public static NodeAddress? TryParse(string? text, out string error)
+    {
+        if (!CanonicalIp.TryParse(text, out var ip, out error))
+        {
+            return null;
+        }
+
+        var canonical = ip.ToString();
+        return new NodeAddress(ip, canonical == text ? text : canonical);
+    }
 
     /// <summary>
     /// Reads a node's address of an advertisable type: null when it can be advertised (<paramref name="address"/>

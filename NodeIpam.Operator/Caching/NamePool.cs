@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
-using k8s.Models;
 
-namespace NodeIpam.Operator.Controllers;
+namespace NodeIpam.Operator.Caching;
 
 /// <summary>
 /// One shared instance per distinct value across the caches: node names (5,000 nodes named by 300,000 endpoints
-/// cost 5,000 strings, not 300,000), label keys and values that repeat on every node, addresses, and the
-/// load-balancer ingress entries that 2,000 Services repeat (350,000 entries become one per address). Sharing is
-/// safe because cached objects are never modified. Thread-safe. Bounded: past <see cref="Capacity"/> entries a
+/// cost 5,000 strings, not 300,000), label keys and values that repeat on every node, and addresses,
+/// including the load-balancer ingress that 2,000 Services repeat (a million entries become one string per address).
+/// Sharing is safe because cached values are never modified. Thread-safe. Bounded: past <see cref="Capacity"/> entries a
 /// pool starts afresh, which loses only sharing, never correctness, so values of long-gone nodes cannot pile up.
 /// </summary>
 internal sealed class NamePool
@@ -16,7 +15,6 @@ internal sealed class NamePool
     public const int Capacity = 250_000;
 
     private readonly Pool<string, string> _strings = new();
-    private readonly Pool<(string Ip, string? IpMode), V1LoadBalancerIngress> _ingress = new();
 
     /// <summary>The shared instance equal to <paramref name="value"/>.</summary>
     public string Share(string value) => _strings.Share(value, static v => v);
@@ -37,19 +35,6 @@ internal sealed class NamePool
 
         return copy;
     }
-
-    /// <summary>
-    /// A shared entry equal to <paramref name="entry"/> when it is a plain address (ip and ipMode only, the only kind
-    /// this operator writes); any other entry is returned as it is.
-    /// </summary>
-    public V1LoadBalancerIngress Share(V1LoadBalancerIngress entry) =>
-        entry is { Ip: { } ip, Hostname: null, Ports: null }
-            ? _ingress.Share((ip, entry.IpMode), key => new V1LoadBalancerIngress
-            {
-                Ip = Share(key.Ip),
-                IpMode = key.IpMode is null ? null : Share(key.IpMode),
-            })
-            : entry;
 
     private sealed class Pool<TKey, TValue>
         where TKey : notnull

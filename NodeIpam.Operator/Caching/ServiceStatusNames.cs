@@ -1,4 +1,4 @@
-namespace NodeIpam.Operator.Controllers;
+namespace NodeIpam.Operator.Caching;
 
 /// <summary>The names the operator writes on Services (condition, reasons, events); they never change meaning.</summary>
 internal static class ServiceStatusNames

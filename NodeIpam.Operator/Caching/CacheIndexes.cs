@@ -1,9 +1,8 @@
-using k8s.Models;
 using NodeIpam.Operator.Domain;
 
-namespace NodeIpam.Operator.Controllers;
+namespace NodeIpam.Operator.Caching;
 
-/// <summary>The secondary indexes of the operator's caches: names, and the values objects are found under.</summary>
+/// <summary>The secondary indexes of the operator's caches: names, and the values cached records are found under.</summary>
 internal static class CacheIndexes
 {
     /// <summary>Services by whether they are ours: the only value is <see cref="ManagedValue"/>.</summary>
@@ -18,13 +17,11 @@ internal static class CacheIndexes
     /// <summary>The <see cref="SlicesByService"/> value of a Service.</summary>
     public static string ServiceValue(string ns, string name) => $"{ns}/{name}";
 
-    /// <summary>The <see cref="ManagedServices"/> values of a Service.</summary>
-    public static IEnumerable<string> ManagedValues(FactsCache facts, V1Service service) =>
-        facts.Service(service).IsManaged ? [ManagedValue] : [];
+    /// <summary>The <see cref="ManagedServices"/> values of a cached Service.</summary>
+    public static IEnumerable<string> ManagedValues(CachedService service) =>
+        service.Facts.IsManaged ? [ManagedValue] : [];
 
     /// <summary>The <see cref="SlicesByService"/> values of a slice (none without the service-name label).</summary>
-    public static IEnumerable<string> ServiceValues(V1EndpointSlice slice) =>
-        slice.Metadata?.Labels?.TryGetValue(WellKnown.ServiceNameLabel, out var service) == true && !string.IsNullOrEmpty(service)
-            ? [ServiceValue(slice.Metadata.NamespaceProperty ?? string.Empty, service)]
-            : [];
+    public static IEnumerable<string> ServiceValues(EndpointSliceFacts slice) =>
+        !string.IsNullOrEmpty(slice.ServiceName) ? [ServiceValue(slice.Namespace, slice.ServiceName)] : [];
 }

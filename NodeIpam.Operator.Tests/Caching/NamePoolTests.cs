@@ -1,7 +1,6 @@
-using k8s.Models;
-using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Caching;
 
-namespace NodeIpam.Operator.Tests.Controllers;
+namespace NodeIpam.Operator.Tests.Caching;
 
 [TestFixture]
 internal sealed class NamePoolTests
@@ -33,21 +32,5 @@ internal sealed class NamePoolTests
         again.Should().Be("early");
         again.Should().NotBeSameAs(early, "the strings seen before the pool started afresh are no longer held");
         pool.Share(new string("early".ToCharArray())).Should().BeSameAs(again);
-    }
-
-    [Test]
-    public void Plain_ingress_entries_of_different_services_become_one_instance_and_others_are_kept_as_they_are()
-    {
-        var pool = new NamePool();
-
-        var first = pool.Share(new V1LoadBalancerIngress { Ip = "203.0.113.1", IpMode = "VIP" });
-        var second = pool.Share(new V1LoadBalancerIngress { Ip = "203.0.113.1", IpMode = "VIP" });
-        var proxy = pool.Share(new V1LoadBalancerIngress { Ip = "203.0.113.1", IpMode = "Proxy" });
-        var named = new V1LoadBalancerIngress { Hostname = "lb.example.com" };
-
-        second.Should().BeSameAs(first);
-        proxy.Should().NotBeSameAs(first);
-        proxy.IpMode.Should().Be("Proxy");
-        pool.Share(named).Should().BeSameAs(named);
     }
 }

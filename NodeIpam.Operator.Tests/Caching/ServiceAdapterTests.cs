@@ -1,0 +1,84 @@
+using k8s.Models;
+using NodeIpam.Operator.Caching;
+using NodeIpam.Operator.Domain;
+using static NodeIpam.Operator.Tests.Domain.TestObjects;
+
+namespace NodeIpam.Operator.Tests.Caching;
+
+[TestFixture]
+internal sealed class ServiceAdapterTests
+{
+    [Test]
+    public void Only_our_annotations_and_our_condition_are_read()
+    {
+        var service = Service(selector: "pool=blue");
+        service.Metadata.ResourceVersion = "7";
+        service.Metadata.Annotations["kubectl.kubernetes.io/last-applied-configuration"] = new string('x', 10_000);
+        service.Spec.Ports = [.. Enumerable.Range(1, 1000).Select(p => new V1ServicePort { Port = p })];
+        var since = new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc);
+        service.Status = new V1ServiceStatus
+        {
+            Conditions =
+            [
+                new V1Condition { Type = "example.com/Other", Status = "True", Reason = "Theirs" },
+                new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = "AddressesAssigned", Message = "m", LastTransitionTime = since },
+            ],
+        };
+
+        var cached = ServiceAdapter.From(service, ManagementOptions.Default);
+
+        cached.Facts.SelectorText.Should().Be("pool=blue");
+        cached.Condition.Should().Be(new OurCondition("True", "AddressesAssigned", "m", new DateTimeOffset(since)));
+        cached.ResourceVersion.Should().Be("7");
+        cached.Key.Should().Be(new Runtime.ObjectKey("shop", "web"));
+        var other = Service(selector: "pool=blue");
+        other.Status = new V1ServiceStatus { Conditions = [service.Status.Conditions[1]] };
+        ServiceAdapter.From(other, ManagementOptions.Default).SameForController(cached).Should().BeTrue("ports, other annotations and other conditions are not read");
+    }
+
+    [TestCase("10.0.0.1", "VIP", true)]
+    [TestCase("10.0.0.1", null, true)]
+    [TestCase("10.0.0.1", "Proxy", false)]
+    [TestCase("10.0.0.01", "VIP", false)]
+    [TestCase("::ffff:10.0.0.1", "VIP", false)]
+    public void An_ingress_is_canonical_only_in_the_form_we_write(string ip, string? mode, bool canonical)
+    {
+        var service = Service();
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = ip, IpMode = mode }] } };
+
+        var ingress = ServiceAdapter.From(service, ManagementOptions.Default).Ingress;
+
+        ingress.Canonical.Should().Be(canonical);
+        ingress.IsExactly(["10.0.0.1"]).Should().Be(canonical);
+    }
+
+    [Test]
+    public void Duplicates_hostnames_and_ports_are_not_the_form_we_write()
+    {
+        IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).Canonical.Should().BeFalse();
+        IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Ips.Should().Equal("lb.example.com");
+        IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Canonical.Should().BeFalse();
+        IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1", Ports = [new V1PortStatus { Port = 80, Protocol = "TCP" }] }).Canonical.Should().BeFalse();
+        IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.2" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).IsExactly(["10.0.0.1", "10.0.0.2"])
+            .Should().BeTrue("the order does not matter");
+        IngressOf().Should().BeSameAs(IngressFacts.Empty);
+    }
+
+    [Test]
+    public void Equal_addresses_of_different_services_are_one_shared_string()
+    {
+        var adapter = new ServiceAdapter(new NamePool(), ManagementOptions.Default);
+        var (a, b) = (Service("a"), Service("b"));
+        a.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = new string("10.0.0.1".ToCharArray()) }] } };
+        b.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = new string("10.0.0.1".ToCharArray()) }] } };
+
+        adapter.Adapt(b).Ingress.Ips[0].Should().BeSameAs(adapter.Adapt(a).Ingress.Ips[0]);
+    }
+
+    private static IngressFacts IngressOf(params V1LoadBalancerIngress[] entries)
+    {
+        var service = Service();
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = entries } };
+        return ServiceAdapter.From(service, ManagementOptions.Default).Ingress;
+    }
+}

@@ -6,6 +6,8 @@ namespace NodeIpam.Runtime.Tests.Controllers;
 
 public sealed class PrimaryEventHandlerTests
 {
+    private static readonly ObjectKey Key = new("shop", "web");
+
     private static V1Service Service(string version) =>
         new() { Metadata = new V1ObjectMeta { Name = "web", NamespaceProperty = "shop", ResourceVersion = version } };
 
@@ -15,9 +17,9 @@ public sealed class PrimaryEventHandlerTests
         var keys = new List<ObjectKey>();
         var handler = new PrimaryEventHandler<V1Service>("service", null, keys.Add, NullLogger.Instance);
 
-        handler.OnAdd(Service("1"), isInInitialList: true);
-        handler.OnUpdate(Service("1"), Service("2"));
-        handler.OnDelete(Service("2"));
+        handler.OnAdd(Key, Service("1"), isInInitialList: true);
+        handler.OnUpdate(Key, Service("1"), Service("2"));
+        handler.OnDelete(Key, Service("2"));
 
         keys.Should().Equal(Enumerable.Repeat(new ObjectKey("shop", "web"), 3));
     }
@@ -37,8 +39,8 @@ public sealed class PrimaryEventHandlerTests
             keys.Add,
             NullLogger.Instance);
 
-        handler.OnUpdate(Service("1"), Service("2"));
-        handler.OnDelete(Service("2"));
+        handler.OnUpdate(Key, Service("1"), Service("2"));
+        handler.OnDelete(Key, Service("2"));
 
         seen.Select(c => (c.IsUpdate, c.IsDelete)).Should().Equal((true, false), (false, true));
         keys.Should().ContainSingle();
@@ -50,7 +52,7 @@ public sealed class PrimaryEventHandlerTests
         var keys = new List<ObjectKey>();
         var handler = new PrimaryEventHandler<V1Service>("service", _ => throw new InvalidOperationException("bug"), keys.Add, NullLogger.Instance);
 
-        handler.OnAdd(Service("1"), isInInitialList: false);
+        handler.OnAdd(Key, Service("1"), isInInitialList: false);
 
         keys.Should().ContainSingle();
     }

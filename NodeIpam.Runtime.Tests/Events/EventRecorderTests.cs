@@ -49,6 +49,39 @@ public class EventRecorderTests
     }
 
     [Test]
+    public async Task An_event_recorded_from_an_object_reference_regards_exactly_that_reference_in_its_namespace()
+    {
+        await using var simulator = await KubeApiSimulator.StartAsync();
+        using var client = new Kubernetes(simulator.ClientConfiguration());
+        using var recorder = NewRecorder(client);
+        await recorder.StartAsync(CancellationToken.None);
+        var reference = new V1ObjectReference
+        {
+            ApiVersion = "discovery.k8s.io/v1",
+            Kind = "EndpointSlice",
+            NamespaceProperty = "kube-system",
+            Name = "web-abc12",
+            Uid = "uid-slice",
+            ResourceVersion = "34",
+        };
+
+        recorder.Record(reference, EventType.Warning, "NoReadyEndpoint", "Assign", "no endpoint is ready");
+        recorder.Record(new V1ObjectReference { ApiVersion = "v1", Kind = "Node", Name = "node-1", Uid = "uid-node" }, EventType.Normal, "Seen", "Assign", null);
+        await Eventually.HoldsAsync(
+            () => simulator.Store.List<Eventsv1Event>("kube-system").Count == 1 && simulator.Store.List<Eventsv1Event>("default").Count == 1,
+            "both events were created");
+        await recorder.StopAsync(CancellationToken.None);
+
+        var stored = simulator.Store.List<Eventsv1Event>("kube-system").Should().ContainSingle().Subject;
+        stored.Metadata.Name.Should().MatchRegex("^web-abc12\\.[0-9a-f]+$");
+        stored.Regarding.Should().BeEquivalentTo(reference);
+        stored.Reason.Should().Be("NoReadyEndpoint");
+        stored.Type.Should().Be("Warning");
+        var clusterScoped = simulator.Store.List<Eventsv1Event>("default").Should().ContainSingle("an event about a cluster-scoped object goes to default").Subject;
+        clusterScoped.Regarding.Should().BeEquivalentTo(new V1ObjectReference { ApiVersion = "v1", Kind = "Node", Name = "node-1", Uid = "uid-node" });
+    }
+
+    [Test]
     public async Task Later_repeats_are_counted_and_patched_by_the_periodic_flush_with_whole_second_times_in_microtime_form()
     {
         await using var simulator = await KubeApiSimulator.StartAsync();

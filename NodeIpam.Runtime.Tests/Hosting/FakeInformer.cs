@@ -5,9 +5,12 @@ using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Runtime.Tests.Hosting;
 
-/// <summary>An in-memory informer and store: the test decides what is cached, when it syncs and which events fire.</summary>
+/// <summary>
+/// An in-memory informer and store: the test decides what is cached, when it syncs and which events fire. Kubernetes
+/// objects are keyed by their metadata; any other cached type is upserted with its key.
+/// </summary>
 internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity>
-    where TEntity : class, IKubernetesObject<V1ObjectMeta>
+    where TEntity : class
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<ObjectKey, TEntity> _objects = [];
@@ -42,9 +45,9 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
             _handlers.Add(handler);
             if (HasSynced)
             {
-                foreach (var entity in _objects.Values)
+                foreach (var (key, entity) in _objects)
                 {
-                    handler.OnAdd(entity, isInInitialList: true);
+                    handler.OnAdd(key, entity, isInInitialList: true);
                 }
             }
         }
@@ -58,12 +61,16 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
         });
     }
 
-    /// <summary>Caches <paramref name="entity"/> and tells the handlers (add or update).</summary>
-    public void Upsert(TEntity entity)
+    /// <summary>Caches the Kubernetes object <paramref name="entity"/> under its own key and tells the handlers (add or update).</summary>
+    public void Upsert(TEntity entity) => Upsert(
+        ObjectKeys.For(entity as IKubernetesObject<V1ObjectMeta> ?? throw new InvalidOperationException($"{typeof(TEntity).Name} needs an explicit key.")),
+        entity);
+
+    /// <summary>Caches <paramref name="entity"/> under <paramref name="key"/> and tells the handlers (add or update).</summary>
+    public void Upsert(ObjectKey key, TEntity entity)
     {
         lock (_lock)
         {
-            var key = ObjectKeys.For(entity);
             var existed = _objects.TryGetValue(key, out var old);
             _objects[key] = entity;
             Version++;
@@ -71,11 +78,11 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
             {
                 if (existed)
                 {
-                    handler.OnUpdate(old!, entity);
+                    handler.OnUpdate(key, old!, entity);
                 }
                 else
                 {
-                    handler.OnAdd(entity, isInInitialList: !HasSynced);
+                    handler.OnAdd(key, entity, isInInitialList: !HasSynced);
                 }
             }
         }
@@ -95,7 +102,7 @@ internal sealed class FakeInformer<TEntity> : IInformer<TEntity>, IStore<TEntity
 
             foreach (var handler in _handlers)
             {
-                handler.OnDelete(old);
+                handler.OnDelete(key, old);
             }
         }
     }

@@ -8,8 +8,10 @@ public class CacheStoreTests
 {
     private readonly List<string> _indexErrors = [];
 
-    private static V1Pod Pod(string name, string node, string ns = "default") =>
-        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, ResourceVersion = "1" }, Spec = new V1PodSpec { NodeName = node } };
+    private static CacheEntry<V1Pod> Pod(string name, string node, string ns = "default") => new(
+        new ObjectKey(ns, name),
+        "1",
+        new V1Pod { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, ResourceVersion = "1" }, Spec = new V1PodSpec { NodeName = node } });
 
     private CacheStore<V1Pod> NewStore() => new(
         new Dictionary<string, Func<V1Pod, IEnumerable<string>>>

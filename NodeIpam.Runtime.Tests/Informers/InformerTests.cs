@@ -9,10 +9,10 @@ namespace NodeIpam.Runtime.Tests.Informers;
 /// <summary>The cache and handler semantics, driven through the reflector's sink without a server.</summary>
 public class InformerTests
 {
-    private static Informer<V1Node> NewInformer(InformerSetup<V1Node>? setup = null)
+    private static Informer<V1Node, V1Node> NewInformer(InformerSetup<V1Node>? setup = null)
     {
         var client = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
-        return new Informer<V1Node>(
+        return new Informer<V1Node, V1Node>(
             new KubeApiConnection(client), new InformerOptions(), setup ?? new InformerSetup<V1Node>(), new FakeTimeProvider(), NullLogger.Instance);
     }
 
@@ -28,6 +28,9 @@ public class InformerTests
         Status = new V1NodeStatus { Images = [new V1ContainerImage { Names = ["big"] }] },
     };
 
+    /// <summary>A node as the sink gets it from a plain informer's adapter: keyed and versioned from its metadata.</summary>
+    private static CacheEntry<V1Node> Entry(string name, string resourceVersion) => new(ObjectKey.Cluster(name), resourceVersion, Node(name, resourceVersion));
+
     [Test]
     public async Task Initial_list_is_cached_then_reported_as_initial_adds_and_marks_the_informer_synced()
     {
@@ -36,7 +39,7 @@ public class InformerTests
         informer.AddEventHandler(handler);
         informer.HasSynced.Should().BeFalse();
 
-        ((IReflectorSink<V1Node>)informer).Replace([Node("a", "1"), Node("b", "2")], isInitialList: true);
+        ((IReflectorSink<V1Node, V1Node>)informer).Replace([Entry("a", "1"), Entry("b", "2")], isInitialList: true);
 
         await informer.WaitForSyncAsync(CancellationToken.None);
         handler.Calls.Should().Equal("add a 1 initial", "add b 2 initial");
@@ -47,15 +50,15 @@ public class InformerTests
     public void Watch_events_update_the_cache_and_unchanged_resource_versions_are_not_reported()
     {
         var informer = NewInformer();
-        var sink = (IReflectorSink<V1Node>)informer;
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
         var handler = new RecordingHandler<V1Node>();
         informer.AddEventHandler(handler);
-        sink.Replace([Node("a", "1")], isInitialList: true);
+        sink.Replace([Entry("a", "1")], isInitialList: true);
 
-        sink.Apply("MODIFIED", Node("a", "1"));
-        sink.Apply("MODIFIED", Node("a", "3"));
-        sink.Apply("ADDED", Node("b", "4"));
-        sink.Apply("DELETED", Node("a", "5"));
+        sink.Apply("MODIFIED", Entry("a", "1"));
+        sink.Apply("MODIFIED", Entry("a", "3"));
+        sink.Apply("ADDED", Entry("b", "4"));
+        sink.Apply("DELETED", Entry("a", "5"));
 
         handler.Calls.Should().Equal("add a 1 initial", "update a 1->3", "add b 4", "delete a 5");
         informer.Store.Get(ObjectKey.Cluster("a")).Should().BeNull();
@@ -66,12 +69,12 @@ public class InformerTests
     public void A_relist_reports_vanished_objects_as_deletes_changed_as_updates_and_new_as_adds()
     {
         var informer = NewInformer();
-        var sink = (IReflectorSink<V1Node>)informer;
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
         var handler = new RecordingHandler<V1Node>();
         informer.AddEventHandler(handler);
-        sink.Replace([Node("keep", "1"), Node("change", "2"), Node("vanish", "3")], isInitialList: true);
+        sink.Replace([Entry("keep", "1"), Entry("change", "2"), Entry("vanish", "3")], isInitialList: true);
 
-        sink.Replace([Node("keep", "1"), Node("change", "7"), Node("new", "8")], isInitialList: false);
+        sink.Replace([Entry("keep", "1"), Entry("change", "7"), Entry("new", "8")], isInitialList: false);
 
         handler.Calls.Skip(3).Should().Equal("update change 2->7", "add new 8", "delete vanish 3");
         informer.Store.List().Select(n => n.Metadata.Name).Should().BeEquivalentTo("keep", "change", "new");
@@ -81,12 +84,12 @@ public class InformerTests
     public void A_handler_added_after_sync_first_gets_every_cached_object_then_live_events()
     {
         var informer = NewInformer();
-        var sink = (IReflectorSink<V1Node>)informer;
-        sink.Replace([Node("a", "1"), Node("b", "2")], isInitialList: true);
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
+        sink.Replace([Entry("a", "1"), Entry("b", "2")], isInitialList: true);
         var late = new RecordingHandler<V1Node>();
 
         informer.AddEventHandler(late);
-        sink.Apply("ADDED", Node("c", "3"));
+        sink.Apply("ADDED", Entry("c", "3"));
 
         late.Calls.Should().BeEquivalentTo(["add a 1 initial", "add b 2 initial", "add c 3"], o => o.WithoutStrictOrdering());
         late.Calls[^1].Should().Be("add c 3");
@@ -96,15 +99,15 @@ public class InformerTests
     public void A_throwing_handler_does_not_stop_the_others_nor_the_cache_and_a_disposed_handler_hears_nothing()
     {
         var informer = NewInformer();
-        var sink = (IReflectorSink<V1Node>)informer;
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
         informer.AddEventHandler(new ThrowingHandler());
         var handler = new RecordingHandler<V1Node>();
         var registration = informer.AddEventHandler(handler);
 
-        sink.Replace([Node("a", "1")], isInitialList: true);
-        sink.Apply("MODIFIED", Node("a", "2"));
+        sink.Replace([Entry("a", "1")], isInitialList: true);
+        sink.Apply("MODIFIED", Entry("a", "2"));
         registration.Dispose();
-        sink.Apply("MODIFIED", Node("a", "3"));
+        sink.Apply("MODIFIED", Entry("a", "3"));
 
         handler.Calls.Should().Equal("add a 1 initial", "update a 1->2");
         informer.Store.Get(ObjectKey.Cluster("a"))!.Metadata.ResourceVersion.Should().Be("3");
@@ -124,7 +127,7 @@ public class InformerTests
         setup.AddIndex("zone", n => n.Metadata.Labels is { } labels && labels.TryGetValue("zone", out var zone) ? [zone] : []);
         var informer = NewInformer(setup);
 
-        var sink = (IReflectorSink<V1Node>)informer;
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
         sink.Replace([sink.Prepare(Node("a", "1", zone: "z1")), sink.Prepare(Node("b", "1"))], isInitialList: true);
 
         var cached = informer.Store.Get(ObjectKey.Cluster("a"))!;
@@ -138,7 +141,7 @@ public class InformerTests
     {
         var informer = NewInformer(new InformerSetup<V1Node> { Transform = _ => throw new InvalidOperationException("bad transform") });
 
-        var sink = (IReflectorSink<V1Node>)informer;
+        var sink = (IReflectorSink<V1Node, V1Node>)informer;
         sink.Replace([sink.Prepare(Node("a", "1"))], isInitialList: true);
 
         informer.Store.Get(ObjectKey.Cluster("a"))!.Metadata.ManagedFields.Should().BeNull();
@@ -155,10 +158,10 @@ public class InformerTests
 
     private sealed class ThrowingHandler : IResourceEventHandler<V1Node>
     {
-        public void OnAdd(V1Node entity, bool isInInitialList) => throw new InvalidOperationException("handler bug");
+        public void OnAdd(ObjectKey key, V1Node entity, bool isInInitialList) => throw new InvalidOperationException("handler bug");
 
-        public void OnUpdate(V1Node oldEntity, V1Node newEntity) => throw new InvalidOperationException("handler bug");
+        public void OnUpdate(ObjectKey key, V1Node oldEntity, V1Node newEntity) => throw new InvalidOperationException("handler bug");
 
-        public void OnDelete(V1Node entity) => throw new InvalidOperationException("handler bug");
+        public void OnDelete(ObjectKey key, V1Node entity) => throw new InvalidOperationException("handler bug");
     }
 }

@@ -89,7 +89,7 @@ public class ReconnectBackoffTests
         using var client = new Kubernetes(simulator.ClientConfiguration());
         var time = new FakeTimeProvider();
         var delays = new DelayRecorder();
-        var informer = new Informer<V1Node>(new KubeApiConnection(client), new InformerOptions { BackoffJitter = 0 }.Validate(), new InformerSetup<V1Node>(), time, delays);
+        var informer = new Informer<V1Node, V1Node>(new KubeApiConnection(client), new InformerOptions { BackoffJitter = 0 }.Validate(), new InformerSetup<V1Node>(), time, delays);
         simulator.Faults.FailNext(6, "list", "nodes", 503);
         using var stop = new CancellationTokenSource();
         var run = Task.Run(() => informer.RunAsync(stop.Token));

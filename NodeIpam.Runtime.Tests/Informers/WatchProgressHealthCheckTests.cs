@@ -31,7 +31,7 @@ public class WatchProgressHealthCheckTests
     [Test]
     public void Watch_timeouts_spread_over_five_to_ten_minutes()
     {
-        Reflector<V1Node>.WatchTimeoutSeconds(TimeSpan.FromMinutes(5), 0).Should().Be(300);
-        Reflector<V1Node>.WatchTimeoutSeconds(TimeSpan.FromMinutes(5), 0.999).Should().Be(599);
+        Reflector<V1Node, V1Node>.WatchTimeoutSeconds(TimeSpan.FromMinutes(5), 0).Should().Be(300);
+        Reflector<V1Node, V1Node>.WatchTimeoutSeconds(TimeSpan.FromMinutes(5), 0.999).Should().Be(599);
     }
 }

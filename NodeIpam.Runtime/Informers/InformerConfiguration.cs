@@ -7,10 +7,34 @@ namespace NodeIpam.Runtime.Informers;
 /// <summary>
 /// One registered configuration of the informer whose cache holds <see cref="CachedType"/>, applied when that
 /// informer is created. The first registration for a cached type says how its informer is built (the kind it
-/// watches and its adapter); later ones only add to the setup.
+/// watches and its adapter); later ones only add to the setup. A cached type has either one registration with an
+/// adapter or any number of plain ones (<see cref="CheckOneWay"/>).
 /// </summary>
 internal abstract record InformerConfiguration(Type CachedType)
 {
+    /// <summary>True for a registration with a cache adapter.</summary>
+    public abstract bool HasAdapter { get; }
+
+    /// <summary>
+    /// Refuses registrations of one cached type that cannot all hold, whatever their order: an adapter beside plain
+    /// registrations, or two adapters (either would silently drop all but one way of building the cache).
+    /// </summary>
+    public static void CheckOneWay(Type cachedType, IReadOnlyList<InformerConfiguration> all)
+    {
+        var adapters = all.Count(c => c.HasAdapter);
+        if (adapters > 0 && adapters < all.Count)
+        {
+            throw new InvalidOperationException(
+                $"The informer of {cachedType.Name} was registered both with and without a cache adapter; register it one way.");
+        }
+
+        if (adapters > 1)
+        {
+            throw new InvalidOperationException(
+                $"The informer of {cachedType.Name} was registered with {adapters} cache adapters; register each cached type once.");
+        }
+    }
+
     /// <summary>Creates the informer, applying <paramref name="all"/> (every registration for this cached type) in order.</summary>
     public abstract IRunnableInformer Create(IReadOnlyList<InformerConfiguration> all, InformerContext context);
 
@@ -24,10 +48,12 @@ internal sealed record InformerConfiguration<TEntity, TCached>(Func<TEntity, TCa
     where TEntity : IKubernetesObject<V1ObjectMeta>
     where TCached : class
 {
+    public override bool HasAdapter => true;
+
     public override IRunnableInformer Create(IReadOnlyList<InformerConfiguration> all, InformerContext context) =>
         context.Create(Configured(new InformerSetup<TEntity, TCached>(Adapter), all));
 
-    public override void Apply(object setup) => Configure?.Invoke(Cast<InformerSetup<TEntity, TCached>>(setup));
+    public override void Apply(object setup) => Configure?.Invoke((InformerSetup<TEntity, TCached>)setup);
 
     internal static TSetup Configured<TSetup>(TSetup setup, IReadOnlyList<InformerConfiguration> all)
     {
@@ -38,10 +64,6 @@ internal sealed record InformerConfiguration<TEntity, TCached>(Func<TEntity, TCa
 
         return setup;
     }
-
-    internal static TSetup Cast<TSetup>(object setup)
-        where TSetup : class => setup as TSetup ?? throw new InvalidOperationException(
-        $"The informer of {typeof(TCached).Name} was registered both with and without a cache adapter; register it one way.");
 }
 
 /// <summary>An informer whose cache keeps the (transformed) objects themselves.</summary>
@@ -49,10 +71,12 @@ internal sealed record PlainInformerConfiguration<TEntity>(Action<InformerSetup<
     : InformerConfiguration(typeof(TEntity))
     where TEntity : class, IKubernetesObject<V1ObjectMeta>
 {
+    public override bool HasAdapter => false;
+
     public override IRunnableInformer Create(IReadOnlyList<InformerConfiguration> all, InformerContext context) =>
         context.Create(InformerConfiguration<TEntity, TEntity>.Configured(new InformerSetup<TEntity>(), all));
 
-    public override void Apply(object setup) => Configure?.Invoke(InformerConfiguration<TEntity, TEntity>.Cast<InformerSetup<TEntity>>(setup));
+    public override void Apply(object setup) => Configure?.Invoke((InformerSetup<TEntity>)setup);
 }
 
 /// <summary>What every informer is built with.</summary>

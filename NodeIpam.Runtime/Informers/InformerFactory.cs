@@ -54,6 +54,7 @@ internal sealed class InformerFactory : IInformerFactory, IHostedService, IDispo
             }
 
             var configurations = _configurations[typeof(TCached)].ToList();
+            InformerConfiguration.CheckOneWay(typeof(TCached), configurations);
             var first = configurations.FirstOrDefault() ?? Unregistered(typeof(TCached));
             var informer = first.Create(configurations, _context);
             _informers[typeof(TCached)] = informer;

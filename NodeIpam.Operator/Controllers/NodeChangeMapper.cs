@@ -36,22 +36,8 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, FactsCache fa
         {
             var serviceFacts = facts.Service(service);
             var key = new ObjectKey(serviceFacts.Namespace, serviceFacts.Name);
-            if (serviceFacts.Selector.Selector is not { } selector)
-            {
-                // An invalid selector is retried only when the Service itself changes; a node change matters only
-                // when it may take away one of the addresses the Service keeps.
-                if (KeptAddressImpact.MayDrop(service, old, @new))
-                {
-                    keys.Add(key);
-                }
-
-                continue;
-            }
-
             var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
-            var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
-            var readinessMatters = serviceFacts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
-            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress, readinessMatters))
+            if (NodeImpact.AffectsService(service, serviceFacts, old, @new, hasEndpoint, planning))
             {
                 keys.Add(key);
             }

@@ -1,3 +1,4 @@
+using k8s.Models;
 using NodeIpam.Operator.Domain;
 using NodeIpam.Operator.Domain.Addresses;
 using NodeIpam.Operator.Domain.Labels;
@@ -45,6 +46,29 @@ internal static class NodeImpact
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The Node watch's decision for one managed Service as cached (<paramref name="service"/>, its facts
+    /// <paramref name="facts"/>): whether the change of one node (<paramref name="old"/> null: added;
+    /// <paramref name="new"/> null: deleted) can alter its plan, condition or events. An invalid selector goes through
+    /// <see cref="KeptAddressImpact"/>; a valid one through <see cref="Affects"/>, with "has no address" read from the
+    /// current status and readiness mattering by the Service's annotation, else <paramref name="planning"/>.
+    /// <paramref name="hasEndpointOnNode"/>: an EndpointSlice of the Service has an endpoint that can count on the node.
+    /// </summary>
+    public static bool AffectsService(
+        V1Service service, ServiceFacts facts, NodeFacts? old, NodeFacts? @new, bool hasEndpointOnNode, PlanningOptions planning)
+    {
+        if (facts.Selector.Selector is not { } selector)
+        {
+            // An invalid selector is retried only when the Service itself changes; a node change matters only
+            // when it may take away one of the addresses the Service keeps.
+            return KeptAddressImpact.MayDrop(service, old, @new);
+        }
+
+        var hasNoAddress = service.Status?.LoadBalancer?.Ingress is not { Count: > 0 };
+        var readinessMatters = facts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
+        return Affects(facts, selector, old, @new, hasEndpointOnNode, hasNoAddress, readinessMatters);
     }
 
     /// <summary>

@@ -1,0 +1,365 @@
+using FsCheck;
+using FsCheck.Fluent;
+using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Operator.Controllers;
+using NodeIpam.Operator.Domain;
+using NodeIpam.Operator.Tests.Domain;
+using static NodeIpam.Operator.Tests.Domain.TestObjects;
+
+namespace NodeIpam.Operator.Tests.Controllers;
+
+/// <summary>
+/// The Node watch's filter against the planner and the status decision over random clusters (FsCheck): when the rule
+/// says a node change leaves a Service unaffected (decided as <see cref="NodeChangeMapper"/> does), its plan,
+/// condition and warnings after the change equal those before, so skipping its reconcile loses nothing.
+/// </summary>
+public class NodeImpactPropertyTests
+{
+    private const int Cases = 2000;
+    private const string Changed = "m";
+    private static readonly DateTimeOffset Now = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 6, 0, 0, TimeSpan.Zero)).GetUtcNow();
+    private static readonly Config Checks = Config.QuickThrowOnFailure.WithMaxTest(Cases);
+
+    private static readonly string[] AddressPool =
+    [
+        "InternalIP 10.0.0.1", "InternalIP 10.0.0.2", "ExternalIP 203.0.113.1", "ExternalIP 203.0.113.2",
+        "InternalIP fd00::1", "InternalIP fd00::2", "ExternalIP 2001:db8::1",
+        "InternalIP 10.0.0.011", "InternalIP FD00::1", "ExternalIP 127.0.0.1", "InternalIP fe80::1", "Hostname 10.0.0.3",
+    ];
+
+    // Foreign status entries: some a node reports, some none does, one not canonical.
+    private static readonly string[] ForeignPool = ["10.0.0.1", "203.0.113.2", "fd00::1", "192.0.2.7", "2001:db8::9", "FD00::2"];
+
+    private static readonly string?[] Selectors =
+    [
+        null, "", "zone=a", "zone!=a", "zone in (a,b)", "zone", "!zone", "tier=edge", "zone=a,tier", "!tier",
+        "!node.kubernetes.io/exclude-from-external-load-balancers",
+    ];
+
+    private static readonly string[] InvalidSelectors = ["zone in (a", "=a", "zone a"];
+
+    private static readonly string?[] EndpointNodes = ["n0", "n1", "n2", "n3", Changed, Changed, "ghost", null];
+
+    private enum StatusKind
+    {
+        Empty,
+        Foreign,
+        PlannedFromEmpty,
+        PlannedFromForeign,
+    }
+
+    [Test]
+    public void A_node_change_the_rule_calls_unaffecting_changes_neither_plan_nor_condition_nor_warnings() =>
+        Check.One(Checks, Prop.ForAll(Arb.From(Scenarios(), Shrink), scenario =>
+        {
+            var (unaffected, difference) = Evaluate(scenario);
+            return Prop.Label(!unaffected || difference is null, difference ?? string.Empty)
+                .Classify(unaffected, "unaffected")
+                .Collect(scenario.Change);
+        }));
+
+    /// <summary>Whether the rule skips the Service, and what then differs (null: nothing).</summary>
+    private static (bool Unaffected, string? Difference) Evaluate(Scenario s)
+    {
+        var slices = s.Slices.Select((slice, i) => EndpointSliceFacts.From(V1.Slice(slice, i))).ToList();
+        var options = new PlanningOptions { ExcludeNotReadyNodes = s.FlagExcludesNotReady };
+        var before = s.Others.Append(s.Old).OfType<NodeSpec>().Select(n => NodeFacts.From(V1.Node(n))).ToList();
+        var after = s.Others.Append(s.New).OfType<NodeSpec>().Select(n => NodeFacts.From(V1.Node(n))).ToList();
+        var old = s.Old is null ? null : before[^1];
+        var @new = s.New is null ? null : after[^1];
+        var service = V1.Service(s.Service, CurrentStatus(s, before, slices, options));
+        var facts = ServiceFacts.From(service, ManagementOptions.Default);
+
+        // As NodeChangeMapper.Map: the same-for-planning shortcut, then the per-Service rule.
+        var hasEndpoint = facts.IsLocal
+            && slices.Any(sl => sl.ServiceName == facts.Name && sl.Namespace == facts.Namespace && sl.CountsOn(Changed));
+        var unaffected = (old is not null && @new is not null && NodeImpact.SameForPlanning(old, @new))
+            || !NodeImpact.AffectsService(service, facts, old, @new, hasEndpoint, options);
+        if (!unaffected)
+        {
+            return (false, null);
+        }
+
+        var (planBefore, decisionBefore) = Decide(service, facts, before, slices, options);
+        var (planAfter, decisionAfter) = Decide(service, facts, after, slices, options);
+        var differences = new List<string>();
+        Compare("plan ingress", Show(planBefore.Ingress), Show(planAfter.Ingress), differences);
+        Compare("plan error", planBefore.Error, planAfter.Error, differences);
+        Compare("warnings", string.Join(" | ", planBefore.Warnings), string.Join(" | ", planAfter.Warnings), differences);
+        Compare("condition", decisionBefore.Condition.ToString(), decisionAfter.Condition.ToString(), differences);
+        Compare("ingress written", Show(decisionBefore.Ingress), Show(decisionAfter.Ingress), differences);
+        return (true, differences.Count == 0 ? null : string.Join("\n", differences));
+    }
+
+    private static (ServicePlan Plan, StatusDecision Decision) Decide(
+        V1Service service, ServiceFacts facts, List<NodeFacts> nodes, List<EndpointSliceFacts> slices, PlanningOptions options)
+    {
+        var plan = ServicePlanner.Plan(facts, nodes, slices, options, Now);
+        return (plan, StatusDecider.Decide(service, plan, nodes, Now));
+    }
+
+    // Empty or foreign as generated; "planned": what one reconcile on the cluster before the change leaves there.
+    private static V1ServiceStatus? CurrentStatus(Scenario s, List<NodeFacts> before, List<EndpointSliceFacts> slices, PlanningOptions options)
+    {
+        var initial = s.Status is StatusKind.Foreign or StatusKind.PlannedFromForeign ? V1.Status(s.Foreign, null) : null;
+        if (s.Status is StatusKind.Empty or StatusKind.Foreign)
+        {
+            return initial;
+        }
+
+        var service = V1.Service(s.Service, initial);
+        var (_, decision) = Decide(service, ServiceFacts.From(service, ManagementOptions.Default), before, slices, options);
+        return V1.Status(decision.Ingress ?? StatusDecider.CurrentIngress(service).Ips, decision.Condition);
+    }
+
+    private static void Compare(string what, string? before, string? after, List<string> differences)
+    {
+        if (before != after)
+        {
+            differences.Add($"{what}: {before} → {after}");
+        }
+    }
+
+    private static string Show(IReadOnlyList<string>? ips) => ips is null ? "(kept)" : $"[{string.Join(", ", ips)}]";
+
+    private static Gen<Scenario> Scenarios()
+    {
+        var endpoint =
+            from node in Gen.Elements(EndpointNodes)
+            from ready in Gen.Elements<bool?>(true, false, null)
+            from serving in Gen.Elements<bool?>(true, false, null)
+            from terminating in Gen.Elements<bool?>(true, false, null)
+            select new EndpointSpec(node, ready, serving, terminating);
+        var slice =
+            from owner in Gen.Elements("web", "web", "other")
+            from ns in Gen.Elements("shop", "shop", "elsewhere")
+            from count in Gen.Choose(0, 3)
+            from endpoints in endpoint.ArrayOf(count)
+            select new SliceSpec(ns, owner, endpoints);
+        var service =
+            from local in Gen.Elements(true, false)
+            from selector in Gen.Frequency((6, Gen.Elements(Selectors)), (1, Gen.Elements<string?>(InvalidSelectors)))
+            from families in Gen.Elements<string[]>(["IPv4"], ["IPv6"], ["IPv4", "IPv6"], ["IPv6", "IPv4"])
+            from max in Gen.Elements(null, null, null, "1", "2", "0")
+            from excludeNotReady in Gen.Elements(null, null, "true", "false", "yes")
+            select new ServiceSpec(local, selector, families, max, excludeNotReady);
+        var change =
+            from kind in Gen.Elements("add", "delete", "labels", "addresses", "exclusions", "readiness", "heartbeat", "everything")
+            from a in NodeSpecs(Changed)
+            from b in NodeSpecs(Changed)
+            select kind switch
+            {
+                "add" => (kind, (NodeSpec?)null, (NodeSpec?)b),
+                "delete" => (kind, a, null),
+                "labels" => (kind, a, a with { Labels = b.Labels }),
+                "addresses" => (kind, a, a with { Addresses = b.Addresses }),
+                "exclusions" => (kind, a, a with { Deleting = b.Deleting, ExcludeLabel = b.ExcludeLabel, Tainted = b.Tainted }),
+                "readiness" => (kind, a, a with { Ready = b.Ready, TransitionAgo = b.TransitionAgo }),
+                "heartbeat" => (kind, a, a with { HeartbeatAgo = a.HeartbeatAgo + 10, ReadyReason = b.ReadyReason }),
+                _ => (kind, a, b),
+            };
+        return
+            from svc in service
+            from flag in Gen.Elements(true, false)
+            from count in Gen.Choose(0, 4)
+            from others in Gen.CollectToArray(Enumerable.Range(0, count), i => NodeSpecs($"n{i}"))
+            from c in change
+            from sliceCount in Gen.Choose(0, 2)
+            from slices in slice.ArrayOf(sliceCount)
+            from status in Gen.Elements(StatusKind.Empty, StatusKind.PlannedFromEmpty, StatusKind.PlannedFromForeign, StatusKind.PlannedFromForeign)
+            from foreign in Gen.SubListOf(ForeignPool)
+            select new Scenario(svc, flag, others, c.kind, c.Item2, c.Item3, svc.Local ? slices : [], status, [.. foreign]);
+    }
+
+    private static Gen<NodeSpec> NodeSpecs(string name) =>
+        from zone in Gen.Elements("a", "b", null)
+        from tier in Gen.Elements("edge", "core", null)
+        from count in Gen.Choose(0, 3)
+        from addresses in Gen.Elements(AddressPool).ArrayOf(count)
+        from exclusion in Gen.Elements(0, 0, 0, 0, 0, 1, 2, 4)
+        from ready in Gen.Frequency((4, Gen.Constant<string?>("True")), (2, Gen.Constant<string?>("False")), (1, Gen.Constant<string?>("Unknown")), (1, Gen.Constant<string?>(null)))
+        from transitionAgo in Gen.Elements<int?>(null, 10, 39, 40, 41, 600)
+        from heartbeatAgo in Gen.Choose(0, 60)
+        from reason in Gen.Elements("KubeletReady", "KubeletNotReady", "NodeStatusUnknown")
+        select new NodeSpec(
+            name,
+            [.. new[] { zone is null ? null : $"zone={zone}", tier is null ? null : $"tier={tier}" }.OfType<string>()],
+            addresses,
+            exclusion == 1,
+            exclusion == 2,
+            exclusion == 4,
+            ready,
+            transitionAgo,
+            heartbeatAgo,
+            reason);
+
+    // Smaller variants of a failing scenario: fewer nodes, slices, endpoints, addresses, labels, annotations.
+    private static IEnumerable<Scenario> Shrink(Scenario s)
+    {
+        for (var i = 0; i < s.Others.Length; i++)
+        {
+            yield return s with { Others = [.. s.Others.Where((_, j) => j != i)] };
+        }
+
+        for (var i = 0; i < s.Slices.Length; i++)
+        {
+            yield return s with { Slices = [.. s.Slices.Where((_, j) => j != i)] };
+            for (var e = 0; e < s.Slices[i].Endpoints.Length; e++)
+            {
+                var fewer = s.Slices[i] with { Endpoints = [.. s.Slices[i].Endpoints.Where((_, k) => k != e)] };
+                yield return s with { Slices = [.. s.Slices.Select((sl, j) => j == i ? fewer : sl)] };
+            }
+        }
+
+        for (var i = 0; i < s.Foreign.Length; i++)
+        {
+            yield return s with { Foreign = [.. s.Foreign.Where((_, j) => j != i)] };
+        }
+
+        if (s.Status is StatusKind.Foreign or StatusKind.PlannedFromForeign)
+        {
+            yield return s with { Status = s.Status == StatusKind.Foreign ? StatusKind.Empty : StatusKind.PlannedFromEmpty, Foreign = [] };
+        }
+
+        var svc = s.Service;
+        if (svc.MaxPerFamily is not null || svc.ExcludeNotReady is not null || svc.Families.Length > 1 || svc.Selector is { Length: > 0 })
+        {
+            yield return s with { Service = svc with { MaxPerFamily = null } };
+            yield return s with { Service = svc with { ExcludeNotReady = null } };
+            yield return s with { Service = svc with { Families = svc.Families[..1] } };
+            yield return s with { Service = svc with { Selector = null } };
+        }
+
+        for (var i = 0; i < s.Others.Length; i++)
+        {
+            foreach (var simpler in Simpler(s.Others[i]))
+            {
+                yield return s with { Others = [.. s.Others.Select((n, j) => j == i ? simpler : n)] };
+            }
+        }
+
+        foreach (var simpler in s.Old is null ? [] : Simpler(s.Old))
+        {
+            yield return s with { Old = simpler, New = s.Change is "everything" or "add" or "delete" ? s.New : s.New! with { Addresses = simpler.Addresses, Labels = simpler.Labels } };
+        }
+
+        foreach (var simpler in s.New is null ? [] : Simpler(s.New))
+        {
+            yield return s with { New = simpler };
+        }
+    }
+
+    private static IEnumerable<NodeSpec> Simpler(NodeSpec n)
+    {
+        for (var i = 0; i < n.Addresses.Length; i++)
+        {
+            yield return n with { Addresses = [.. n.Addresses.Where((_, j) => j != i)] };
+        }
+
+        for (var i = 0; i < n.Labels.Length; i++)
+        {
+            yield return n with { Labels = [.. n.Labels.Where((_, j) => j != i)] };
+        }
+
+        if (n.Ready is not null)
+        {
+            yield return n with { Ready = null, TransitionAgo = null };
+        }
+    }
+
+    private sealed record NodeSpec(
+        string Name, string[] Labels, string[] Addresses, bool Deleting, bool ExcludeLabel, bool Tainted, string? Ready, int? TransitionAgo, int HeartbeatAgo, string ReadyReason)
+    {
+        public override string ToString() =>
+            $"{Name} {{{string.Join(',', Labels)}}} [{string.Join(", ", Addresses)}]{(Deleting ? " deleting" : "")}{(ExcludeLabel ? " exclude-label" : "")}{(Tainted ? " tainted" : "")}"
+            + (Ready is null ? " no Ready" : $" Ready={Ready}{(TransitionAgo is { } ago ? $" since -{ago}s" : " (no time)")}") + $" hb -{HeartbeatAgo}s {ReadyReason}";
+    }
+
+    private sealed record EndpointSpec(string? Node, bool? Ready, bool? Serving, bool? Terminating)
+    {
+        public override string ToString() => $"{Node ?? "(no node)"} r={Ready} s={Serving} t={Terminating}";
+    }
+
+    private sealed record SliceSpec(string Namespace, string Service, EndpointSpec[] Endpoints)
+    {
+        public override string ToString() => $"{Namespace}/{Service} [{string.Join("; ", Endpoints.AsEnumerable())}]";
+    }
+
+    private sealed record ServiceSpec(bool Local, string? Selector, string[] Families, string? MaxPerFamily, string? ExcludeNotReady)
+    {
+        public override string ToString() =>
+            $"{(Local ? "Local" : "Cluster")} selector {(Selector is null ? "(none)" : $"\"{Selector}\"")} [{string.Join(',', Families)}] max={MaxPerFamily ?? "-"} exclude-not-ready={ExcludeNotReady ?? "-"}";
+    }
+
+    /// <summary>A cluster, a Service in it, its current status and one node change; printed compactly when the property fails.</summary>
+    private sealed record Scenario(
+        ServiceSpec Service, bool FlagExcludesNotReady, NodeSpec[] Others, string Change, NodeSpec? Old, NodeSpec? New, SliceSpec[] Slices, StatusKind Status, string[] Foreign)
+    {
+        public override string ToString() =>
+            $"service {Service}, --exclude-not-ready-nodes={FlagExcludesNotReady}; status {Status}{(Status is StatusKind.Foreign or StatusKind.PlannedFromForeign ? $" [{string.Join(", ", Foreign)}]" : "")}; "
+            + $"change {Change}: {Old?.ToString() ?? "(none)"} => {New?.ToString() ?? "(none)"}; others: {string.Join("; ", Others.AsEnumerable())}; slices: {string.Join("; ", Slices.AsEnumerable())}";
+    }
+
+    /// <summary>
+    /// The one place that builds the Kubernetes objects from the specs (so a change of what the caches hold is adapted here).
+    /// </summary>
+    private static class V1
+    {
+        public static V1Node Node(NodeSpec n)
+        {
+            var node = TestObjects.Node(n.Name, LabelSet([.. n.Labels, .. n.ExcludeLabel ? [WellKnown.ExcludeFromLoadBalancersLabel] : Array.Empty<string>()]), [.. n.Addresses.Select(a => a.Split(' ')).Select(a => (a[0], a[1]))]);
+            node.Status.Conditions = n.Ready is null ? null :
+            [
+                new V1NodeCondition
+                {
+                    Type = WellKnown.ReadyCondition,
+                    Status = n.Ready,
+                    Reason = n.ReadyReason,
+                    LastTransitionTime = n.TransitionAgo is { } ago ? (Now - TimeSpan.FromSeconds(ago)).UtcDateTime : null,
+                    LastHeartbeatTime = (Now - TimeSpan.FromSeconds(n.HeartbeatAgo)).UtcDateTime,
+                },
+            ];
+            node = n.Deleting ? node.Deleting() : node;
+            return n.Tainted ? node.WithTaint(WellKnown.ToBeDeletedTaint) : node;
+        }
+
+        public static V1Service Service(ServiceSpec s, V1ServiceStatus? status)
+        {
+            var service = TestObjects.Service(selector: s.Selector, policy: s.Local ? "Local" : "Cluster", families: s.Families);
+            service.Metadata.Uid = "0b7c1d2e-0000-4000-8000-000000000001";
+            service.Metadata.Annotations ??= new Dictionary<string, string>();
+            if (s.MaxPerFamily is { } max)
+            {
+                service.Metadata.Annotations[WellKnown.MaxAddressesPerFamilyAnnotation] = max;
+            }
+
+            if (s.ExcludeNotReady is { } exclude)
+            {
+                service.Metadata.Annotations[WellKnown.ExcludeNotReadyNodesAnnotation] = exclude;
+            }
+
+            service.Status = status;
+            return service;
+        }
+
+        public static V1ServiceStatus Status(IEnumerable<string> ingress, DesiredCondition? condition) => new()
+        {
+            LoadBalancer = new V1LoadBalancerStatus { Ingress = [.. ingress.Select(ip => new V1LoadBalancerIngress { Ip = ip })] },
+            Conditions = condition is null ? null :
+            [
+                new V1Condition
+                {
+                    Type = ServiceStatusNames.ConditionType,
+                    Status = condition.Status,
+                    Reason = condition.Reason,
+                    Message = condition.Message,
+                    LastTransitionTime = condition.LastTransitionTime.UtcDateTime,
+                },
+            ],
+        };
+
+        public static V1EndpointSlice Slice(SliceSpec s, int index) =>
+            TestObjects.Slice($"{s.Service}-{index}", s.Service, s.Namespace, [.. s.Endpoints.Select(e => Endpoint(e.Node, e.Ready, e.Serving, e.Terminating, $"pod-{index}"))]);
+    }
+}

@@ -63,7 +63,7 @@ public class NodeImpactPropertyTests
         var after = s.Others.Append(s.New).OfType<NodeSpec>().Select(n => NodeFacts.From(V1.Node(n))).ToList();
         var old = s.Old is null ? null : before[^1];
         var @new = s.New is null ? null : after[^1];
-        var service = V1.Service(s.Service, CurrentStatus(s, before, slices, options));
+        var service = CurrentService(s, before, slices, options);
         var facts = ServiceFacts.From(service, ManagementOptions.Default);
 
         // As NodeChangeMapper.Map: the same-for-planning shortcut, then the per-Service rule.
@@ -94,18 +94,17 @@ public class NodeImpactPropertyTests
     }
 
     // Empty, or what one reconcile on the cluster before the change leaves there.
-    private static V1ServiceStatus? CurrentStatus(NodeImpactScenario s, List<NodeFacts> before, List<EndpointSliceFacts> slices, PlanningOptions options)
+    private static V1Service CurrentService(NodeImpactScenario s, List<NodeFacts> before, List<EndpointSliceFacts> slices, PlanningOptions options)
     {
+        var service = V1.Service(s.Service);
         if (s.Status == StatusKind.Empty)
         {
-            return null;
+            return service;
         }
 
-        var initial = s.Status == StatusKind.PlannedFromForeign ? V1.Status(s.Foreign, null) : null;
-
-        var service = V1.Service(s.Service, initial);
-        var (_, decision) = Decide(service, ServiceFacts.From(service, ManagementOptions.Default), before, slices, options);
-        return V1.Status(decision.Ingress ?? StatusDecider.CurrentIngress(service).Ips, decision.Condition);
+        var initial = s.Status == StatusKind.PlannedFromForeign ? V1.WithStatus(V1.Service(s.Service), s.Foreign, null) : service;
+        var (_, decision) = Decide(initial, ServiceFacts.From(initial, ManagementOptions.Default), before, slices, options);
+        return V1.WithStatus(service, decision.Ingress ?? StatusDecider.CurrentIngress(initial).Ips, decision.Condition);
     }
 
     private static void Compare(string what, string? before, string? after, List<string> differences)
@@ -213,7 +212,7 @@ public class NodeImpactPropertyTests
             return n.Tainted ? node.WithTaint(WellKnown.ToBeDeletedTaint) : node;
         }
 
-        public static V1Service Service(ServiceSpec s, V1ServiceStatus? status)
+        public static V1Service Service(ServiceSpec s)
         {
             var service = TestObjects.Service(selector: s.Selector, policy: s.Local ? "Local" : "Cluster", families: s.Families);
             service.Metadata.Uid = "0b7c1d2e-0000-4000-8000-000000000001";
@@ -228,25 +227,11 @@ public class NodeImpactPropertyTests
                 service.Metadata.Annotations[WellKnown.ExcludeNotReadyNodesAnnotation] = exclude;
             }
 
-            service.Status = status;
             return service;
         }
 
-        public static V1ServiceStatus Status(IEnumerable<string> ingress, DesiredCondition? condition) => new()
-        {
-            LoadBalancer = new V1LoadBalancerStatus { Ingress = [.. ingress.Select(ip => new V1LoadBalancerIngress { Ip = ip })] },
-            Conditions = condition is null ? null :
-            [
-                new V1Condition
-                {
-                    Type = ServiceStatusNames.ConditionType,
-                    Status = condition.Status,
-                    Reason = condition.Reason,
-                    Message = condition.Message,
-                    LastTransitionTime = condition.LastTransitionTime.UtcDateTime,
-                },
-            ],
-        };
+        public static V1Service WithStatus(V1Service service, IEnumerable<string> ingress, DesiredCondition? condition) =>
+            StatusDeciderTests.WithStatus(service, condition, [.. ingress.Select(ip => (ip, (string?)null))]);
 
         public static V1EndpointSlice Slice(SliceSpec s, int index) =>
             TestObjects.Slice($"{s.Service}-{index}", s.Service, s.Namespace, [.. s.Endpoints.Select(e => Endpoint(e.Node, e.Ready, e.Serving, e.Terminating, $"pod-{index}"))]);

@@ -99,6 +99,11 @@ internal sealed record NodeImpactScenario(
             yield return n with { Labels = [.. n.Labels.Where((_, j) => j != i)] };
         }
 
+        if (n.Deleting || n.ExcludeLabel || n.Tainted)
+        {
+            yield return n with { Deleting = false, ExcludeLabel = false, Tainted = false };
+        }
+
         if (n.Ready is not null)
         {
             yield return n with { Ready = null, TransitionAgo = null };

@@ -53,7 +53,8 @@ internal static class NodeImpact
     /// <paramref name="facts"/>): whether the change of one node (<paramref name="old"/> null: added;
     /// <paramref name="new"/> null: deleted) can alter its plan, condition or events. An invalid selector goes through
     /// <see cref="KeptAddressImpact"/>; a valid one through <see cref="Affects"/>, with "has no address" read from the
-    /// current status and readiness mattering by the Service's annotation, else <paramref name="planning"/>.
+    /// current status (taken as what the last reconcile wrote: a status someone else set is reconciled anyway) and
+    /// readiness mattering by the Service's annotation, else <paramref name="planning"/>.
     /// <paramref name="hasEndpointOnNode"/>: an EndpointSlice of the Service has an endpoint that can count on the node.
     /// </summary>
     public static bool AffectsService(

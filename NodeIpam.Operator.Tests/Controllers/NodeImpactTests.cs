@@ -22,15 +22,15 @@ internal sealed class NodeImpactTests
         after.Status.Conditions = [new V1NodeCondition { Type = "Ready", Status = "True", LastHeartbeatTime = DateTime.UtcNow }];
         after.Status.Images = [new V1ContainerImage { Names = ["app:1"] }];
 
-        NodeImpact.SameForPlanning(Facts(before), Facts(after)).Should().BeTrue();
+        (Facts(before) == Facts(after)).Should().BeTrue();
     }
 
     [Test]
     public void Labels_addresses_and_exclusions_are_planning_facts()
     {
-        NodeImpact.SameForPlanning(Blue, Green).Should().BeFalse();
-        NodeImpact.SameForPlanning(Blue, BlueMoved).Should().BeFalse();
-        NodeImpact.SameForPlanning(Blue, Facts(Node("n", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")).WithTaint("ToBeDeletedByClusterAutoscaler"))).Should().BeFalse();
+        (Blue == Green).Should().BeFalse();
+        (Blue == BlueMoved).Should().BeFalse();
+        (Blue == Facts(Node("n", LabelSet("pool=blue"), ("InternalIP", "10.0.0.1")).WithTaint("ToBeDeletedByClusterAutoscaler"))).Should().BeFalse();
     }
 
     [TestCase("pool=blue", true, Description = "leaves the selection")]

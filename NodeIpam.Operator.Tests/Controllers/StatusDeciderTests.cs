@@ -222,7 +222,7 @@ internal sealed class StatusDeciderTests
         return Decide(service, ServicePlanner.Plan(ServiceAdapter.Facts(service, ManagementOptions.Default), nodes, []), nodes, Now);
     }
 
-    private static V1Service WithStatus(V1Service service, DesiredCondition? condition, params (string Ip, string? Mode)[] ingress)
+    internal static V1Service WithStatus(V1Service service, DesiredCondition? condition, params (string Ip, string? Mode)[] ingress)
     {
         service.Status = new V1ServiceStatus
         {

@@ -112,14 +112,14 @@ public class NotReadyRuleTests
         var notReady = NodeAdapter.From(NotReady("a", "10.0.0.1", "False", Now));
         var service = ServiceAdapter.Facts(Service(), ManagementOptions.Default);
 
-        NodeImpact.SameForPlanning(ready, notReady).Should().BeFalse();
+        (ready == notReady).Should().BeFalse();
         NodeImpact.Affects(service, LabelSelector.Everything, ready, notReady, false, false, readinessMatters: true).Should().BeTrue();
         NodeImpact.Affects(service, LabelSelector.Everything, ready, notReady, false, false, readinessMatters: false).Should().BeFalse();
 
         var heartbeat = NotReady("a", "10.0.0.1", "False", Now);
         heartbeat.Status.Conditions[0].LastHeartbeatTime = Now.UtcDateTime.AddMinutes(5);
         heartbeat.Status.Conditions[0].Message = "still not ready";
-        NodeImpact.SameForPlanning(notReady, NodeAdapter.From(heartbeat)).Should().BeTrue("a heartbeat changes nothing the rule reads");
+        (notReady == NodeAdapter.From(heartbeat)).Should().BeTrue("a heartbeat changes nothing the rule reads");
     }
 
     internal static V1Node Ready(string name, string ip)

@@ -11,7 +11,7 @@ namespace NodeIpam.Operator.Controllers;
 /// (<see cref="NodeImpact"/>); a change of nothing the domain reads (a heartbeat: the cached facts are equal) maps
 /// to none.
 /// </summary>
-internal sealed class NodeChangeMapper(IInformerFactory informers, PlanningOptions planning)
+internal sealed class NodeChangeMapper(IInformerFactory informers, PlanningOptions planning, WrittenStatuses written)
 {
     /// <summary>The keys to requeue for <paramref name="change"/>.</summary>
     public IReadOnlyList<ObjectKey> Map(ObjectChange<NodeFacts> change)
@@ -34,24 +34,16 @@ internal sealed class NodeChangeMapper(IInformerFactory informers, PlanningOptio
         var keys = new List<ObjectKey>();
         foreach (var service in informers.GetInformer<CachedService>().Store.ByIndex(CacheIndexes.ManagedServices, CacheIndexes.ManagedValue))
         {
-            var serviceFacts = service.Facts;
             var key = service.Key;
-            if (serviceFacts.Selector.Selector is not { } selector)
+            if (written.CacheIsBehind(key, service))
             {
-                // An invalid selector is retried only when the Service itself changes; a node change matters only
-                // when it may take away one of the addresses the Service keeps.
-                if (KeptAddressImpact.MayDrop(service.Ingress, old, @new))
-                {
-                    keys.Add(key);
-                }
-
+                // The cached status predates our last write, so the rules below would judge it by what it was.
+                keys.Add(key);
                 continue;
             }
 
-            var hasEndpoint = serviceFacts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
-            var hasNoAddress = service.Ingress.Count == 0;
-            var readinessMatters = serviceFacts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
-            if (NodeImpact.Affects(serviceFacts, selector, old, @new, hasEndpoint, hasNoAddress, readinessMatters))
+            var hasEndpoint = service.Facts.IsLocal && (withEndpoints ??= ServicesWithEndpointsOn(nodeName)).Contains(key);
+            if (NodeImpact.AffectsService(service, old, @new, hasEndpoint, planning))
             {
                 keys.Add(key);
             }

@@ -1,5 +1,5 @@
+using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
-using NodeIpam.Operator.Domain.Addresses;
 using NodeIpam.Operator.Domain.Labels;
 
 namespace NodeIpam.Operator.Controllers;
@@ -10,41 +10,41 @@ namespace NodeIpam.Operator.Controllers;
 /// </summary>
 internal static class NodeImpact
 {
-    private static readonly IpFamily[] Families = [IpFamily.IPv4, IpFamily.IPv6];
-    private static readonly NodeAddressType[] Types = [NodeAddressType.InternalIP, NodeAddressType.ExternalIP];
-
-    /// <summary>True when the two versions agree on everything the planner reads (labels, exclusions, addresses, readiness).</summary>
-    public static bool SameForPlanning(NodeFacts old, NodeFacts @new) =>
-        SameLabels(old.Labels, @new.Labels) && SameEligibilityAndAddresses(old, @new) && SameReadiness(old, @new);
-
     /// <summary>
-    /// True when both are ready (a Ready condition that is True or absent: the rule does not look further), or both are
-    /// NotReady with the same status and transition time: what the NotReady rule reads. A heartbeat changes neither.
+    /// True when both are ready, or both are NotReady with the same status and transition time: what the NotReady rule
+    /// reads (the facts of a ready node keep neither). A heartbeat changes neither.
     /// </summary>
     public static bool SameReadiness(NodeFacts old, NodeFacts @new) =>
-        old.IsNotReady == @new.IsNotReady
-        && (!old.IsNotReady || (old.ReadyStatus == @new.ReadyStatus && old.ReadyTransition == @new.ReadyTransition));
+        old.ReadyStatus == @new.ReadyStatus && old.ReadyTransition == @new.ReadyTransition;
 
     /// <summary>True when exclusions, valid addresses and invalid addresses are equal (labels aside).</summary>
-    public static bool SameEligibilityAndAddresses(NodeFacts old, NodeFacts @new)
+    public static bool SameEligibilityAndAddresses(NodeFacts old, NodeFacts @new) =>
+        old.Exclusions == @new.Exclusions && old.InvalidAddresses.SequenceEqual(@new.InvalidAddresses) && old.SameAddresses(@new);
+
+    /// <summary>
+    /// The Node watch's decision for one managed Service as cached (<paramref name="service"/>): whether the change of
+    /// one node (<paramref name="old"/> null: added; <paramref name="new"/> null: deleted) can alter its plan,
+    /// condition or events. An invalid selector goes through
+    /// <see cref="KeptAddressImpact"/>; a valid one through <see cref="Affects"/>, with "has no address" read from the
+    /// cached status (taken as what the last reconcile wrote: a status someone else set is reconciled anyway, and the
+    /// mapper requeues a Service whose cache has not yet seen our last write) and
+    /// readiness mattering by the Service's annotation, else <paramref name="planning"/>.
+    /// <paramref name="hasEndpointOnNode"/>: an EndpointSlice of the Service has an endpoint that can count on the node.
+    /// </summary>
+    public static bool AffectsService(
+        CachedService service, NodeFacts? old, NodeFacts? @new, bool hasEndpointOnNode, PlanningOptions planning)
     {
-        if (old.Exclusions != @new.Exclusions || !old.InvalidAddresses.SequenceEqual(@new.InvalidAddresses))
+        var facts = service.Facts;
+        if (facts.Selector.Selector is not { } selector)
         {
-            return false;
+            // An invalid selector is retried only when the Service itself changes; a node change matters only
+            // when it may take away one of the addresses the Service keeps.
+            return KeptAddressImpact.MayDrop(service.Ingress, old, @new);
         }
 
-        foreach (var family in Families)
-        {
-            foreach (var type in Types)
-            {
-                if (!old.GetAddresses(family, type).SequenceEqual(@new.GetAddresses(family, type)))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
+        var hasNoAddress = service.Ingress.Count == 0;
+        var readinessMatters = facts.ExcludeNotReadyNodes ?? planning.ExcludeNotReadyNodes;
+        return Affects(facts, selector, old, @new, hasEndpointOnNode, hasNoAddress, readinessMatters);
     }
 
     /// <summary>
@@ -86,28 +86,5 @@ internal static class NodeImpact
         }
 
         return hasEndpointOnNode ? addedOrDeleted || candidacyChanged : candidacyChanged && serviceHasNoAddress;
-    }
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        if (ReferenceEquals(a, b))
-        {
-            return true;
-        }
-
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        foreach (var (key, value) in a)
-        {
-            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -13,21 +13,27 @@ internal sealed class NodeSnapshot(IInformerFactory informers)
 {
     private Snapshot _current = new(-1, []);
 
-    /// <summary>The facts of the cached nodes.</summary>
-    public IReadOnlyCollection<NodeFacts> Current()
+    /// <summary>The facts of the cached nodes, and the cache version they are (at least) as new as.</summary>
+    public (long Version, IReadOnlyCollection<NodeFacts> Nodes) Current()
     {
         var store = informers.GetInformer<NodeFacts>().Store;
         var version = store.Version;
         var current = Volatile.Read(ref _current);
         if (current.Version == version)
         {
-            return current.Nodes;
+            return (version, current.Nodes);
         }
 
         var nodes = store.List();
         Volatile.Write(ref _current, new Snapshot(version, nodes));
-        return nodes;
+        return (version, nodes);
     }
+
+    /// <summary>
+    /// True when a node changed since <paramref name="version"/> (from <see cref="Current"/>). Heartbeats do not count:
+    /// the cache keeps records without them, so a heartbeat is no change.
+    /// </summary>
+    public bool MovedSince(long version) => informers.GetInformer<NodeFacts>().Store.Version != version;
 
     private sealed record Snapshot(long Version, IReadOnlyCollection<NodeFacts> Nodes);
 }

@@ -32,6 +32,9 @@ internal sealed class ServiceController(
     TimeProvider time,
     ILogger<ServiceController> logger) : IEntityController<CachedService>
 {
+    // The shortest requeue: the echo of our write was delivered before the reconcile could ask to be told of it.
+    private static readonly TimeSpan LookAgainNow = TimeSpan.FromMilliseconds(1);
+
     /// <inheritdoc/>
     public async Task<ReconciliationResult> ReconcileAsync(CachedService entity, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ internal sealed class ServiceController(
         }
 
         var now = time.GetUtcNow();
-        var nodes = nodeSnapshot.Current();
+        var (nodesVersion, nodes) = nodeSnapshot.Current();
         var plan = Plan(service, nodes, now);
 
         // A NotReady node's grace runs out with no event to say so: look again then.
@@ -76,7 +79,17 @@ internal sealed class ServiceController(
         }
 
         Log(service, decision);
-        return done;
+        return nodeSnapshot.MovedSince(nodesVersion) ? LookAgainAfterEcho(key, done) : done;
+    }
+
+    // A node changed while this reconcile ran. Its watch judged this Service by the cached status, which predates the
+    // write just made, so it may have skipped a Service that the change does affect (whether a Service has an address
+    // decides that): look again once the cache has the write, with the nodes as they are then.
+    private ReconciliationResult LookAgainAfterEcho(ObjectKey key, ReconciliationResult done)
+    {
+        written.AwaitEcho(key);
+        var cached = informers.GetInformer<CachedService>().Store.Get(key);
+        return cached is not null && !written.CacheIsBehind(key, cached) ? ReconciliationResult.Success(LookAgainNow) : done;
     }
 
     private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, CachedService entity, CancellationToken cancellationToken)

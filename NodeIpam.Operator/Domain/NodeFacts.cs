@@ -37,10 +37,13 @@ internal sealed record NodeFacts
     /// <summary>InternalIP/ExternalIP entries that are not strict IP addresses or cannot receive traffic; they are skipped.</summary>
     public IReadOnlyList<InvalidNodeAddress> InvalidAddresses { get; }
 
-    /// <summary>The Ready condition's status ("True", "False", "Unknown", as written); null when the node has none.</summary>
+    /// <summary>
+    /// The Ready condition's status when it makes the node NotReady ("False" or "Unknown"); null when the node counts
+    /// as ready (Ready is True, anything else, or absent): the rules read no more, so two ready versions are equal.
+    /// </summary>
     public string? ReadyStatus { get; private init; }
 
-    /// <summary>The Ready condition's lastTransitionTime (UTC); null when absent.</summary>
+    /// <summary>The Ready condition's lastTransitionTime (UTC) while the node is NotReady; null when ready or absent.</summary>
     public DateTimeOffset? ReadyTransition { get; private init; }
 
     /// <summary>
@@ -120,10 +123,11 @@ internal sealed record NodeFacts
             arrays[i] = slots[i] is { } list ? [.. list] : [];
         }
 
+        var notReady = readyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
         return new NodeFacts(name, ownLabels, exclusions, arrays, invalid.Count == 0 ? [] : invalid)
         {
-            ReadyStatus = readyStatus,
-            ReadyTransition = readyTransition?.ToUniversalTime(),
+            ReadyStatus = notReady ? readyStatus : null,
+            ReadyTransition = notReady ? readyTransition?.ToUniversalTime() : null,
         };
     }
 

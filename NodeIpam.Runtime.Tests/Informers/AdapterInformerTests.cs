@@ -122,6 +122,31 @@ public class AdapterInformerTests
         informer.Store.List().Should().BeEmpty();
     }
 
+    [Test]
+    public void A_new_version_whose_record_is_equal_only_moves_the_resource_version()
+    {
+        using var client = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
+        var informer = new Informer<V1ConfigMap, ConfigMapColour>(
+            new KubeApiConnection(client), new InformerOptions(), new InformerSetup<V1ConfigMap, ConfigMapColour>(From), new FakeTimeProvider(), NullLogger.Instance);
+        var sink = (IReflectorSink<V1ConfigMap, ConfigMapColour>)informer;
+        var handler = new RecordingHandler<ConfigMapColour>(Describe);
+        informer.AddEventHandler(handler);
+        sink.Replace([sink.Prepare(Versioned(Map("a", "red"), "1"))], isInitialList: true);
+        var (version, cached) = (informer.Store.Version, informer.Store.Get(Key("a")));
+
+        var heartbeat = Versioned(Map("a", "red"), "2");
+        heartbeat.Metadata.Labels = new Dictionary<string, string> { ["beat"] = "1" };
+        sink.Apply("MODIFIED", sink.Prepare(heartbeat));
+
+        handler.Calls.Should().Equal("add default/a red initial");
+        informer.Store.Version.Should().Be(version);
+        informer.Store.Get(Key("a")).Should().BeSameAs(cached);
+        informer.CachedResourceVersion(Key("a")).Should().Be("2");
+        sink.Apply("MODIFIED", sink.Prepare(Versioned(Map("a", "blue"), "3")));
+        handler.Calls.Should().Equal("add default/a red initial", "update default/a red->blue");
+        informer.Store.Version.Should().BeGreaterThan(version);
+    }
+
     private static V1ConfigMap Versioned(V1ConfigMap map, string resourceVersion)
     {
         map.Metadata.ResourceVersion = resourceVersion;

@@ -113,6 +113,21 @@ internal sealed class CacheStore<TEntity> : IStore<TEntity>
         }
     }
 
+    /// <summary>
+    /// Replaces the entry of <paramref name="entry"/>'s key with it when its value is equal to the cached one (a new
+    /// resourceVersion only): indexes and <see cref="Version"/> stay as they are.
+    /// </summary>
+    public void Refresh(CacheEntry<TEntity> entry)
+    {
+        lock (_gate)
+        {
+            if (_items.ContainsKey(entry.Key))
+            {
+                _items[entry.Key] = entry;
+            }
+        }
+    }
+
     /// <summary>Removes the object with <paramref name="key"/>; returns its value, if it was cached.</summary>
     public TEntity? Remove(ObjectKey key)
     {

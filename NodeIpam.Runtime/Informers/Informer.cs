@@ -9,7 +9,10 @@ namespace NodeIpam.Runtime.Informers;
 /// reads <typeparamref name="TEntity"/> and the setup's adapter turns each object into what is cached
 /// (<typeparamref name="TCached"/>); handlers are told about each change after the cache has it, in order, on the
 /// reflector's loop. A MODIFIED or re-listed object whose resourceVersion did not change is not reported. A relist
-/// after 410 Gone reports vanished objects as deletes, changed ones as updates and new ones as adds. An adapter that
+/// after 410 Gone reports vanished objects as deletes, changed ones as updates and new ones as adds. A new version
+/// whose cached value equals the cached one (<see cref="EqualityComparer{T}.Default"/>: value-equal records; Kubernetes
+/// objects compare by reference, so never) is no change: it is not reported and leaves <see cref="IStore{TEntity}.Version"/>
+/// as it was. An adapter that
 /// throws leaves that object out of the cache (reported as a delete if an older version was cached) and is logged;
 /// handler exceptions are logged; neither stops the informer.
 /// </summary>
@@ -140,6 +143,14 @@ internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflecto
         var old = _store.GetEntry(entry.Key);
         if (old is { } cached && cached.ResourceVersion == entry.ResourceVersion)
         {
+            return;
+        }
+
+        if (old is { } same && EqualityComparer<TCached>.Default.Equals(same.Value, entry.Value))
+        {
+            // Nothing a reader reads changed (a node's heartbeat, for records that leave it out): only the version
+            // moves. The cached instance stays, no handler is told and the store's Version does not change.
+            _store.Refresh(entry with { Value = same.Value });
             return;
         }
 

@@ -56,7 +56,7 @@ internal sealed class ServiceAdapterTests
     public void Duplicates_hostnames_and_ports_are_not_the_form_we_write()
     {
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).Canonical.Should().BeFalse();
-        IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Ips.Should().Equal("lb.example.com");
+        IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Head.Should().Equal("lb.example.com");
         IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Canonical.Should().BeFalse();
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1", Ports = [new V1PortStatus { Port = 80, Protocol = "TCP" }] }).Canonical.Should().BeFalse();
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.2" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).IsExactly(["10.0.0.1", "10.0.0.2"])
@@ -72,7 +72,32 @@ internal sealed class ServiceAdapterTests
         a.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = new string("10.0.0.1".ToCharArray()) }] } };
         b.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = new string("10.0.0.1".ToCharArray()) }] } };
 
-        adapter.Adapt(b).Ingress.Ips[0].Should().BeSameAs(adapter.Adapt(a).Ingress.Ips[0]);
+        adapter.Adapt(b).Ingress.Head[0].Should().BeSameAs(adapter.Adapt(a).Ingress.Head[0]);
+    }
+
+    [TestCase("pool=blue", "io.cilium/node", false)]
+    [TestCase("pool in (", "io.cilium/node", true)]
+    [TestCase("pool=blue", "example.com/other", true)]
+    public void Every_address_is_kept_only_where_a_decision_reads_them(string selector, string loadBalancerClass, bool kept)
+    {
+        var service = Service(selector: selector, loadBalancerClass: loadBalancerClass);
+        var ips = Enumerable.Range(1, 12).Select(i => $"10.0.0.{i}").ToList();
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [.. ips.Select(ip => new V1LoadBalancerIngress { Ip = ip })] } };
+
+        var ingress = ServiceAdapter.From(service, ManagementOptions.Default).Ingress;
+
+        (ingress.All is not null).Should().Be(kept, "only a Service that is not ours or whose selector cannot be read needs them");
+        ingress.Head.Should().Equal(ips.Take(IngressFacts.HeadLength));
+        (ingress.Count, ingress.Digest).Should().Be((12, IngressDigest.Of(ips)));
+    }
+
+    [Test]
+    public void The_digest_is_of_a_set_in_any_order()
+    {
+        IngressDigest.Of(["10.0.0.1", "10.0.0.2"]).Should().Be(IngressDigest.Of(["10.0.0.2", "10.0.0.1"]));
+        IngressDigest.Of(["10.0.0.1", "10.0.0.2"]).Should().NotBe(IngressDigest.Of(["10.0.0.1", "10.0.0.3"]));
+        IngressDigest.Of(["10.0.0.1", "10.0.0.1"]).Should().NotBe(IngressDigest.Of(["10.0.0.1"]));
+        IngressDigest.Of([]).Should().Be(IngressDigest.Empty);
     }
 
     private static IngressFacts IngressOf(params V1LoadBalancerIngress[] entries)

@@ -23,7 +23,7 @@ internal sealed class NodeChangeMapperTests
     [SetUp]
     public void SetUp()
     {
-        written = new WrittenStatuses(new NamePool());
+        written = new WrittenStatuses();
         informers = new StoreInformers().Index<CachedService>(CacheIndexes.ManagedServices, CacheIndexes.ManagedValues);
         var service = Service(selector: "pool=green");
         service.Metadata.ResourceVersion = "1";
@@ -45,7 +45,7 @@ internal sealed class NodeChangeMapperTests
     public void A_service_whose_cache_has_not_seen_our_last_write_is_mapped_for_any_real_change()
     {
         var mapper = new NodeChangeMapper(informers, new PlanningOptions(), written);
-        written.Record(Web, "1", [], new DesiredCondition("False", "NoNodeMatchesSelector", "m", DateTimeOffset.UnixEpoch));
+        written.Record(Web, "1", IngressDigest.Empty, new DesiredCondition("False", "NoNodeMatchesSelector", "m", DateTimeOffset.UnixEpoch));
         written.Succeeded(Web, "2");
 
         mapper.Map(new ObjectChange<NodeFacts>(ObjectKey.Cluster("n"), Blue, BlueElsewhere)).Should().Equal(

@@ -27,7 +27,7 @@ internal sealed class PlanningAnnotationsTests
         cachedAfter.Facts.InvalidAnnotations.Should().BeEmpty();
         (cachedAfter.Facts.ExcludeNotReadyNodes ?? false || cachedAfter.Facts.MaxAddressesPerFamily == 2).Should().BeTrue();
         cachedAfter.Facts.Uid.Should().Be("u1", "the cap's ranking reads it");
-        new ServiceChangeFilter(new WrittenStatuses(new NamePool()))
+        new ServiceChangeFilter(new WrittenStatuses())
             .ShouldReconcile(new ObjectChange<CachedService>(cachedAfter.Key, cachedBefore, cachedAfter)).Should().BeTrue();
         cachedAfter.Facts.Should().NotBe(cachedBefore.Facts);
         after.Metadata.Annotations[annotation] = value + "0";

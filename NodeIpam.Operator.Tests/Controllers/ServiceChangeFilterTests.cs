@@ -11,7 +11,7 @@ namespace NodeIpam.Operator.Tests.Controllers;
 [TestFixture]
 internal sealed class ServiceChangeFilterTests
 {
-    private readonly WrittenStatuses written = new(new NamePool());
+    private readonly WrittenStatuses written = new();
 
     [Test]
     public void Adds_are_reconciled_and_deletes_are_not()
@@ -31,7 +31,7 @@ internal sealed class ServiceChangeFilterTests
         after.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = condition.Reason, Message = condition.Message }];
 
         filter.ShouldReconcile(Change(before, after)).Should().BeTrue();
-        written.Record(new ObjectKey("shop", "web"), "1", ["10.0.0.1"], condition);
+        written.Record(new ObjectKey("shop", "web"), "1", IngressDigest.Of(["10.0.0.1"]), condition);
         filter.ShouldReconcile(Change(before, after)).Should().BeFalse();
 
         var other = Cached("3", ingress: "10.0.0.2");
@@ -80,14 +80,14 @@ internal sealed class ServiceChangeFilterTests
     [Test]
     public void The_echo_of_our_own_write_is_passed_on_when_a_reconcile_awaits_it()
     {
-        var statuses = new WrittenStatuses(new NamePool());
+        var statuses = new WrittenStatuses();
         var filter = new ServiceChangeFilter(statuses);
         var key = new ObjectKey("shop", "web");
         var condition = new DesiredCondition("True", ServiceStatusNames.AssignedReason, "advertising 1 address of 1 node", DateTimeOffset.UnixEpoch);
         var before = Cached("1");
         var after = Cached("2", ingress: "10.0.0.1");
         after.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = condition.Reason, Message = condition.Message }];
-        statuses.Record(key, "1", ["10.0.0.1"], condition);
+        statuses.Record(key, "1", IngressDigest.Of(["10.0.0.1"]), condition);
         statuses.Succeeded(key, "2");
 
         statuses.AwaitEcho(key).Should().BeTrue();

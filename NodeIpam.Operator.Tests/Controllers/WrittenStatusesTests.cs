@@ -22,10 +22,10 @@ internal sealed class WrittenStatusesTests
     [Test]
     public void The_cache_is_behind_only_while_it_still_shows_the_version_a_successful_write_was_made_from()
     {
-        var written = new WrittenStatuses(new NamePool());
+        var written = new WrittenStatuses();
         written.CacheIsBehind(Key, At("1")).Should().BeFalse("nothing was written");
 
-        written.Record(Key, "1", ["10.0.0.1"], Condition);
+        written.Record(Key, "1", IngressDigest.Of(["10.0.0.1"]), Condition);
         written.CacheIsBehind(Key, At("1")).Should().BeFalse("the write has not succeeded (yet)");
 
         written.Succeeded(Key, "2");
@@ -37,8 +37,8 @@ internal sealed class WrittenStatusesTests
     [Test]
     public void A_write_that_changed_nothing_on_the_server_expects_no_new_version()
     {
-        var written = new WrittenStatuses(new NamePool());
-        written.Record(Key, "5", ["10.0.0.1"], Condition);
+        var written = new WrittenStatuses();
+        written.Record(Key, "5", IngressDigest.Of(["10.0.0.1"]), Condition);
 
         written.Succeeded(Key, "5");
 
@@ -48,8 +48,8 @@ internal sealed class WrittenStatusesTests
     [Test]
     public void A_forgotten_service_expects_nothing()
     {
-        var written = new WrittenStatuses(new NamePool());
-        written.Record(Key, "1", ["10.0.0.1"], Condition);
+        var written = new WrittenStatuses();
+        written.Record(Key, "1", IngressDigest.Of(["10.0.0.1"]), Condition);
         written.Succeeded(Key, "2");
 
         written.Forget(Key);
@@ -60,8 +60,8 @@ internal sealed class WrittenStatusesTests
     [Test]
     public void An_awaited_echo_is_passed_on_once_when_a_version_past_our_write_arrives()
     {
-        var written = new WrittenStatuses(new NamePool());
-        written.Record(Key, "1", ["10.0.0.1"], Condition);
+        var written = new WrittenStatuses();
+        written.Record(Key, "1", IngressDigest.Of(["10.0.0.1"]), Condition);
         written.Succeeded(Key, "2");
         written.TakeAwaitedEcho(Key, At("2")).Should().BeFalse("nobody waits for it");
 
@@ -72,7 +72,7 @@ internal sealed class WrittenStatusesTests
         written.TakeAwaitedEcho(Key, At("3")).Should().BeFalse("passed on once");
         written.AwaitEcho(Key).Should().BeFalse();
 
-        written.Record(Key, "3", ["10.0.0.2"], Condition);
+        written.Record(Key, "3", IngressDigest.Of(["10.0.0.2"]), Condition);
         written.Succeeded(Key, "4");
         written.AwaitEcho(Key).Should().BeTrue("a new write is a new wait");
     }
@@ -80,11 +80,11 @@ internal sealed class WrittenStatusesTests
     [Test]
     public void The_echo_of_a_release_is_our_own_write()
     {
-        var written = new WrittenStatuses(new NamePool());
+        var written = new WrittenStatuses();
         var service = Service("2");
         service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() };
 
-        written.Record(Key, "1", [], condition: null);
+        written.Record(Key, "1", IngressDigest.Empty, condition: null);
 
         written.IsOwnWrite(Key, Cached(service)).Should().BeTrue();
         service.Status.Conditions = [new V1Condition { Type = ServiceStatusNames.ConditionType, Status = "True", Reason = "x", Message = "y" }];

@@ -30,15 +30,22 @@ internal sealed class ServiceAdapter(NamePool names, ManagementOptions managemen
 
     private static CachedService Adapt(V1Service service, ManagementOptions management, NamePool? share)
     {
+        var facts = ServiceFacts.Create(Source(service, share), management);
         var status = service.Status;
         var ours = status?.Conditions?.FirstOrDefault(c => c?.Type == ServiceStatusNames.ConditionType);
+
+        // Every address is kept only where a decision reads them: releasing a Service that is not ours (the ingress
+        // is cleared only while our condition's fingerprint matches it), and keeping the addresses of one whose
+        // selector cannot be read. Otherwise the digest, the count and the first few suffice.
+        var keepAll = !facts.IsManaged || facts.Selector.Selector is null;
         var ingress = status?.LoadBalancer?.Ingress is { Count: > 0 } entries
             ? IngressFacts.Read(
                 entries.Where(e => e is not null).Select(e => ((string?)e.Ip, (string?)e.Hostname, (string?)e.IpMode, e.Ports is { Count: > 0 })),
-                share is null ? static text => text : share.Share)
+                share is null ? static text => text : share.Share,
+                keepAll)
             : IngressFacts.Empty;
         return new CachedService(
-            ServiceFacts.Create(Source(service, share), management),
+            facts,
             ingress,
             ours is null ? null : new OurCondition(
                 ours.Status,

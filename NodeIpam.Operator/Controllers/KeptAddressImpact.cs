@@ -21,7 +21,13 @@ internal static class KeptAddressImpact
         }
 
         var reported = old.AllAddressTexts().ToHashSet(StringComparer.Ordinal);
-        foreach (var ip in ingress.Ips)
+        if (ingress.All is not { } all)
+        {
+            // Not expected (the adapter keeps every address of such a Service); without them, assume the worst.
+            return true;
+        }
+
+        foreach (var ip in all)
         {
             if (reported.Contains(ip))
             {

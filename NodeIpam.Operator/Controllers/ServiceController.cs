@@ -157,7 +157,7 @@ internal sealed class ServiceController(
                 logger,
                 service.Namespace,
                 service.Name,
-                new ServiceControllerLog.ShortList(decision.CurrentIngress),
+                new ServiceControllerLog.ShortList(decision.CurrentIngress.Head, decision.CurrentIngress.Count),
                 new ServiceControllerLog.ShortList(ingress),
                 decision.Condition.Message);
         }

@@ -36,12 +36,18 @@ internal static partial class ServiceControllerLog
     /// An address list as a log line shows it, formatted only if the line is written: a short one whole, a long one's
     /// first <see cref="LoggedAddresses"/> and its size.
     /// </summary>
-    public readonly record struct ShortList(IReadOnlyList<string> Items)
+    public readonly record struct ShortList(IReadOnlyList<string> Items, int Count)
     {
+        /// <summary>A whole list.</summary>
+        public ShortList(IReadOnlyList<string> items)
+            : this(items, items.Count)
+        {
+        }
+
         /// <inheritdoc/>
         public override string ToString() =>
-            Items.Count <= LoggedAddresses
-                ? string.Join(", ", Items)
-                : $"{string.Join(", ", Items.Take(LoggedAddresses))}, … ({Items.Count} in all)";
+            Count <= LoggedAddresses
+                ? string.Join(", ", Items.Take(Count))
+                : $"{string.Join(", ", Items.Take(LoggedAddresses))}, … ({Count} in all)";
     }
 }

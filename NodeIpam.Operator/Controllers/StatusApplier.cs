@@ -20,7 +20,7 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
     public Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(CachedService service, StatusDecision decision, CancellationToken cancellationToken)
     {
         var key = service.Key;
-        written.Record(key, service.ResourceVersion, decision.Ingress ?? decision.CurrentIngress, decision.Condition);
+        written.Record(key, service.ResourceVersion, decision.Ingress is { } ingress ? IngressDigest.Of(ingress) : service.Ingress.Digest, decision.Condition);
         return SendAsync(key, StatusPatch.Build(service.ResourceVersion, decision.Ingress, decision.Condition), cancellationToken);
     }
 
@@ -28,7 +28,7 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
     public Task<(StatusWriteOutcome Outcome, string? Error)> ReleaseAsync(CachedService service, ReleaseDecision decision, CancellationToken cancellationToken)
     {
         var key = service.Key;
-        written.Record(key, service.ResourceVersion, decision.ClearsIngress ? [] : decision.CurrentIngress, condition: null);
+        written.Record(key, service.ResourceVersion, decision.ClearsIngress ? IngressDigest.Empty : service.Ingress.Digest, condition: null);
         return SendAsync(key, StatusPatch.BuildRelease(service.ResourceVersion, decision.ClearsIngress), cancellationToken);
     }
 

@@ -47,7 +47,7 @@ internal static class StatusDecider
     /// </summary>
     public static StatusDecision Decide(CachedService service, ServicePlan plan, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
-        var current = service.Ingress.Ips;
+        var current = service.Ingress;
         var existing = service.Condition;
         if (plan.Error is { } error)
         {
@@ -63,7 +63,7 @@ internal static class StatusDecider
         var events = new List<ServiceEvent>();
         if (ingressChanges)
         {
-            events.Add(new ServiceEvent(EventType.Normal, ServiceStatusNames.AddressesChangedReason, $"{Describe(current)} → {Describe(desired)}"));
+            events.Add(new ServiceEvent(EventType.Normal, ServiceStatusNames.AddressesChangedReason, $"{Describe(current.Head, current.Count)} → {Describe(desired, desired.Count)}"));
         }
 
         if (conditionChanges)
@@ -92,24 +92,29 @@ internal static class StatusDecider
             return null;
         }
 
-        var current = service.Ingress.Ips;
-        var clears = current.Count > 0 && service.Ingress.Canonical && IngressFingerprint.Read(ours.Message) == IngressFingerprint.Of(current);
+        // The adapter keeps every address of a Service that is not ours; without them nothing is cleared.
+        var current = service.Ingress.All ?? service.Ingress.Head;
+        var clears = service.Ingress is { All: { Count: > 0 } all, Canonical: true } && IngressFingerprint.Read(ours.Message) == IngressFingerprint.Of(all);
         return new ReleaseDecision(current, clears, why);
     }
 
     // An invalid selector: the status is kept, except addresses no existing, eligible node reports any more (a node
-    // deleted or excluded since), which must not stay advertised just because the selector cannot be read.
+    // deleted or excluded since), which must not stay advertised just because the selector cannot be read. The
+    // adapter keeps every address of such a Service; without them (never expected) the addresses are left as they are.
     private static StatusDecision KeepStatus(
-        IReadOnlyList<string> current, OurCondition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
+        IngressFacts current, OurCondition? existing, string error, IReadOnlyCollection<NodeFacts>? nodes, DateTimeOffset now)
     {
-        var kept = current.Count == 0 || nodes is null ? current : StillReported(current, nodes);
-        var ingressChanges = kept.Count != current.Count;
-        var condition = Condition(existing, "False", ServiceStatusNames.InvalidSelectorReason, error, kept, now);
+        var all = current.All;
+        var kept = all is null || all.Count == 0 || nodes is null ? all : StillReported(all, nodes);
+        var ingressChanges = kept is not null && kept.Count != current.Count;
+        var condition = kept is null
+            ? new DesiredCondition("False", ServiceStatusNames.InvalidSelectorReason, existing?.Message ?? error, existing?.LastTransitionTime ?? now)
+            : Condition(existing, "False", ServiceStatusNames.InvalidSelectorReason, error, kept, now);
         var conditionChanges = !SameCondition(existing, condition);
         var events = new List<ServiceEvent>(2);
         if (ingressChanges)
         {
-            events.Add(new ServiceEvent(EventType.Normal, ServiceStatusNames.AddressesChangedReason, $"{Describe(current)} → {Describe(kept)}"));
+            events.Add(new ServiceEvent(EventType.Normal, ServiceStatusNames.AddressesChangedReason, $"{Describe(current.Head, current.Count)} → {Describe(kept!, kept!.Count)}"));
         }
 
         if (existing?.Reason != ServiceStatusNames.InvalidSelectorReason || !SameText(existing.Message, condition.Message))
@@ -187,11 +192,11 @@ internal static class StatusDecider
     private static string NoAddressMessage(IReadOnlyList<PlanWarning> warnings) =>
         warnings.Count == 0 ? "no address to advertise" : string.Join("; ", warnings.Select(w => w.Message));
 
-    // Keeps the given order (the plan's is numeric), unlike MessageList.Join which sorts as text.
-    private static string Describe(IReadOnlyList<string> ips) => ips.Count switch
+    // The first of count addresses, in the given order (the plan's is numeric), unlike MessageList.Join which sorts as text.
+    private static string Describe(IReadOnlyList<string> first, int count) => count switch
     {
         0 => "none",
-        <= MessageList.MaxItems => string.Join(", ", ips),
-        _ => $"{string.Join(", ", ips.Take(MessageList.MaxItems))} and {ips.Count - MessageList.MaxItems} more",
+        <= MessageList.MaxItems => string.Join(", ", first.Take(count)),
+        _ => $"{string.Join(", ", first.Take(MessageList.MaxItems))} and {count - MessageList.MaxItems} more",
     };
 }

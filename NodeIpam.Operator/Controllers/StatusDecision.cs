@@ -14,13 +14,13 @@ internal sealed record DesiredCondition(string Status, string Reason, string Mes
 internal sealed record ServiceEvent(EventType Type, string Reason, string Note);
 
 /// <summary>What one reconcile must do to a Service's status, decided without I/O by <see cref="StatusDecider"/>.</summary>
-/// <param name="CurrentIngress">The addresses the Service advertises now, canonical where possible (for logs and events).</param>
+/// <param name="CurrentIngress">The addresses the Service advertises now (for logs, events, and our own writes' echoes).</param>
 /// <param name="Ingress">The addresses to write, in order; null to leave <c>status.loadBalancer</c> as it is.</param>
 /// <param name="Condition">Our condition as it should be.</param>
 /// <param name="NeedsWrite">False when the status already says all of this: nothing is written.</param>
 /// <param name="Events">Events to record after a successful write (only on transitions).</param>
 internal sealed record StatusDecision(
-    IReadOnlyList<string> CurrentIngress,
+    IngressFacts CurrentIngress,
     IReadOnlyList<string>? Ingress,
     DesiredCondition Condition,
     bool NeedsWrite,

@@ -11,9 +11,9 @@ namespace NodeIpam.Operator.Controllers;
 /// cache has not yet seen a write that succeeded (<see cref="CacheIsBehind"/>): a decision taken from that stale copy
 /// could wrongly find the Service up to date. A reconcile that finds the cache behind asks to be told when the echo
 /// arrives (<see cref="AwaitEcho"/>); the event filter then passes the echo on (<see cref="TakeAwaitedEcho"/>).
-/// Thread-safe. Addresses are stored as the caches' shared strings.
+/// Thread-safe. The ingress written is kept as its digest.
 /// </summary>
-internal sealed class WrittenStatuses(NamePool names)
+internal sealed class WrittenStatuses
 {
     /// <summary>
     /// When the cache has not yet delivered our own last write of a Service, the Service is reconciled as
@@ -31,8 +31,8 @@ internal sealed class WrittenStatuses(NamePool names)
     /// <paramref name="fromResourceVersion"/> the decision was made from; a null <paramref name="condition"/> is a
     /// release: our condition removed.
     /// </summary>
-    public void Record(ObjectKey key, string? fromResourceVersion, IReadOnlyList<string> ingress, DesiredCondition? condition) =>
-        _statuses[key] = new Written([.. ingress.Select(names.Share)], condition?.Status, condition?.Reason, condition?.Message)
+    public void Record(ObjectKey key, string? fromResourceVersion, IngressDigest ingress, DesiredCondition? condition) =>
+        _statuses[key] = new Written(ingress, condition?.Status, condition?.Reason, condition?.Message)
         {
             From = fromResourceVersion,
         };
@@ -80,7 +80,7 @@ internal sealed class WrittenStatuses(NamePool names)
         }
 
         var condition = service.Condition;
-        return service.Ingress.IsExactly(written.Ingress)
+        return service.Ingress.Canonical && service.Ingress.Digest == written.Ingress
             && (written.Status is null
                 ? condition is null
                 : condition is not null
@@ -93,7 +93,7 @@ internal sealed class WrittenStatuses(NamePool names)
     public void Forget(ObjectKey key) => _statuses.TryRemove(key, out _);
 
     // Status, Reason and Message are null for a release (our condition removed).
-    private sealed record Written(string[] Ingress, string? Status, string? Reason, string? Message)
+    private sealed record Written(IngressDigest Ingress, string? Status, string? Reason, string? Message)
     {
         // 0: nobody waits for the echo; 1: a reconcile waits; 2: the echo was passed on. Only ever increases.
         public int Awaited;

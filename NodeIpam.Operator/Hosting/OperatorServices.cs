@@ -21,7 +21,7 @@ internal static class OperatorServices
         // The caches hold the records the rules read, each made by one adapter per kind (Caching/), which also says
         // what is skipped while reading the JSON; the strings they repeat are shared.
         var names = new NamePool();
-        var written = new WrittenStatuses(names);
+        var written = new WrittenStatuses();
         var filter = new ServiceChangeFilter(written);
         services.AddSingleton(options.Planning);
         services.AddSingleton(written);

@@ -106,7 +106,7 @@ public class NodeImpactPropertyTests
 
         var initial = s.Status == StatusKind.PlannedFromForeign ? V1.WithStatus(V1.Service(s.Service), s.Foreign, null) : service;
         var (_, decision) = Decide(initial, ServiceAdapter.Facts(initial, ManagementOptions.Default), before, slices, options);
-        return V1.WithStatus(service, decision.Ingress ?? ServiceAdapter.From(initial, ManagementOptions.Default).Ingress.All!, decision.Condition);
+        return V1.WithStatus(service, decision.Ingress ?? (s.Status == StatusKind.PlannedFromForeign ? s.Foreign : []), decision.Condition);
     }
 
     private static void Compare(string what, string? before, string? after, List<string> differences)

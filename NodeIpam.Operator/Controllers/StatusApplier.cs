@@ -1,20 +1,20 @@
 using System.Net;
 using System.Text.Json;
-using k8s;
-using k8s.Autorest;
-using k8s.Models;
 using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Metrics;
 using NodeIpam.Runtime;
+using NodeIpam.Runtime.Client;
 
 namespace NodeIpam.Operator.Controllers;
 
 /// <summary>
 /// Writes a <see cref="StatusDecision"/>: one strategic-merge PATCH of <c>/status</c> (see <see cref="StatusPatch"/>),
 /// counted in <c>nodeipam_status_writes_total{result}</c>. Expected failures (conflict, an API error, an unreachable
-/// server) come back as an outcome with a one-line message, not as an exception.
+/// server) come back as an outcome with a one-line message, not as an exception. Of the answer only the new
+/// resourceVersion is read: the generated client operation would build the whole Service, a thousand ingress entries
+/// and all, for every write.
 /// </summary>
-internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics, WrittenStatuses written)
+internal sealed class StatusApplier(KubeApiConnection api, OperatorMetrics metrics, WrittenStatuses written)
 {
     /// <summary>Sends the patch; <paramref name="cancellationToken"/> is cancelled on shutdown or leadership loss.</summary>
     public Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(CachedService service, StatusDecision decision, CancellationToken cancellationToken)
@@ -34,27 +34,30 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
 
     private async Task<(StatusWriteOutcome Outcome, string? Error)> SendAsync(ObjectKey key, string body, CancellationToken cancellationToken)
     {
+        var path = $"api/v1/namespaces/{Uri.EscapeDataString(key.Namespace)}/services/{Uri.EscapeDataString(key.Name)}/status"
+            + $"?fieldManager={ServiceStatusNames.FieldManager}";
         try
         {
-            var updated = await client.CoreV1.PatchNamespacedServiceStatusAsync(
-                new V1Patch(body, V1Patch.PatchType.StrategicMergePatch),
-                key.Name,
-                key.Namespace,
-                fieldManager: ServiceStatusNames.FieldManager,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            written.Succeeded(key, updated?.Metadata?.ResourceVersion);
+            using var response = await api.SendAsync(HttpMethod.Patch, path, body, "application/strategic-merge-patch+json", cancellationToken)
+                .ConfigureAwait(false);
+
+            // Read whole, so the connection can be reused.
+            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Conflict)
+            {
+                metrics.StatusWrites(OperatorMetrics.WriteConflicted).Inc();
+                return (StatusWriteOutcome.Conflict, "the Service changed since it was read (409 Conflict); retrying with the newer version");
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
+                return (StatusWriteOutcome.Failed, $"status write answered {(int)response.StatusCode}: {StatusMessage(content) ?? response.ReasonPhrase}");
+            }
+
+            written.Succeeded(key, ResourceVersion(content));
             metrics.StatusWrites(OperatorMetrics.WriteSucceeded).Inc();
             return (StatusWriteOutcome.Written, null);
-        }
-        catch (HttpOperationException e) when (e.Response?.StatusCode == HttpStatusCode.Conflict)
-        {
-            metrics.StatusWrites(OperatorMetrics.WriteConflicted).Inc();
-            return (StatusWriteOutcome.Conflict, "the Service changed since it was read (409 Conflict); retrying with the newer version");
-        }
-        catch (HttpOperationException e)
-        {
-            metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
-            return (StatusWriteOutcome.Failed, $"status write answered {(int?)e.Response?.StatusCode}: {StatusMessage(e.Response?.Content) ?? e.Message}");
         }
         catch (HttpRequestException e)
         {
@@ -66,17 +69,50 @@ internal sealed class StatusApplier(IKubernetes client, OperatorMetrics metrics,
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            // KubernetesClient's per-request timeout; as above, the write may have landed.
+            // The client's per-request timeout; as above, the write may have landed.
             written.Forget(key);
             metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
             return (StatusWriteOutcome.Failed, $"status write timed out: {e.Message}");
         }
     }
 
-    // The message of the Status object the API server answers with, when the body is one.
-    private static string? StatusMessage(string? content)
+    // metadata.resourceVersion of the Service the API server answers with; null when the answer has none.
+    internal static string? ResourceVersion(byte[] json)
     {
-        if (string.IsNullOrWhiteSpace(content))
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    continue;
+                }
+
+                var (depth, isMetadata, isVersion) = (reader.CurrentDepth, reader.ValueTextEquals("metadata"), reader.ValueTextEquals("resourceVersion"));
+                reader.Read();
+                if (depth == 2 && isVersion)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (!(depth == 1 && isMetadata))
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return null;
+    }
+
+    // The message of the Status object the API server answers with, when the body is one.
+    private static string? StatusMessage(byte[] content)
+    {
+        if (content.Length == 0)
         {
             return null;
         }

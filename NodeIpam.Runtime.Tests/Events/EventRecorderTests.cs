@@ -2,8 +2,8 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Events;
-using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.Tests.Informers;
 using NodeIpam.Simulator;
 

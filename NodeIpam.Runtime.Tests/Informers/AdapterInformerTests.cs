@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 using static NodeIpam.Runtime.Tests.Informers.ConfigMapColour;
 

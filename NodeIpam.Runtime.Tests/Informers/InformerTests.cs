@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Runtime.Tests.Informers;

@@ -3,6 +3,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Simulator;
 

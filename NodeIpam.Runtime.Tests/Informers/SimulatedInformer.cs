@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Simulator;
 

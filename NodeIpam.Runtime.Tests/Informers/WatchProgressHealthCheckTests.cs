@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Runtime.Tests.Informers;

@@ -1,7 +1,7 @@
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
-using NodeIpam.Runtime.Informers;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.LeaderElection;
 using NodeIpam.Runtime.Tests.Informers;
 using NodeIpam.Simulator;

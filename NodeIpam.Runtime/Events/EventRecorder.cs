@@ -4,6 +4,7 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Runtime.Events;

@@ -1,6 +1,7 @@
 using k8s.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Runtime.Client;
 
 namespace NodeIpam.Runtime.Informers;
 

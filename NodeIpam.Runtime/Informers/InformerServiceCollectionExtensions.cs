@@ -3,6 +3,7 @@ using k8s.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Health;
 
 namespace NodeIpam.Runtime.Informers;

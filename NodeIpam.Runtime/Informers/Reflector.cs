@@ -4,6 +4,7 @@ using System.Text.Json;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using NodeIpam.Runtime.Client;
 
 namespace NodeIpam.Runtime.Informers;
 

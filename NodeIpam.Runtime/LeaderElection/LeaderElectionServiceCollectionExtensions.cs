@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NodeIpam.Runtime.Informers;
+using NodeIpam.Runtime.Client;
 
 namespace NodeIpam.Runtime.LeaderElection;
 

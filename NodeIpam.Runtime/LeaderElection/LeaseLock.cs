@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using NodeIpam.Runtime.Client;
 using NodeIpam.Runtime.Informers;
 
 namespace NodeIpam.Runtime.LeaderElection;

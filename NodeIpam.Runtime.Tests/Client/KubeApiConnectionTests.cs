@@ -1,8 +1,8 @@
 using System.Net;
 using k8s;
-using NodeIpam.Runtime.Informers;
+using NodeIpam.Runtime.Client;
 
-namespace NodeIpam.Runtime.Tests.Informers;
+namespace NodeIpam.Runtime.Tests.Client;
 
 public class KubeApiConnectionTests
 {

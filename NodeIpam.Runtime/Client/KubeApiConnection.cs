@@ -3,16 +3,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using k8s;
 
-namespace NodeIpam.Runtime.Informers;
+namespace NodeIpam.Runtime.Client;
 
 /// <summary>
 /// Raw HTTP access to the API server through a KubernetesClient <see cref="Kubernetes"/> instance: its
 /// <see cref="HttpClient"/> (with its TLS set-up and any delegating handlers) and its credentials.
-/// The informers, the lease lock and the event recorder use it instead of the generated operations because they
-/// need the watch stream's ERROR events, the HTTP status of a failed watch, and JSON they write themselves.
-/// Shared by the Informers, LeaderElection and Events namespaces.
+/// The informers, the lease lock, the event recorder and controllers' status writes use it instead of the generated
+/// operations because they need the watch stream's ERROR events, the HTTP status of a failed watch, JSON they write
+/// themselves, and answers they read only in part (the generated operations build the whole returned object).
 /// </summary>
-internal sealed class KubeApiConnection
+public sealed class KubeApiConnection
 {
     private readonly Kubernetes _client;
 

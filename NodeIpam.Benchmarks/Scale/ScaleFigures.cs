@@ -18,6 +18,8 @@ internal sealed class ScaleFigures
     public double PlanAllMilliseconds { get; set; }
 
     public double EmptyClusterWorkingSetMegabytes { get; set; }
+
+    public double OneServiceWorkingSetMegabytes { get; set; }
     public double IdealClientSeconds { get; set; }
     public double WriteRatePerSecond { get; set; }
     public int WritesNeeded { get; set; }

@@ -30,6 +30,7 @@ internal static class ScaleReport
             ("endpoint ready → last status p50 / p99", Latency(f.EndpointReady)),
             ("endpoint not ready → last status p50 / p99", Latency(f.EndpointNotReady)),
             ("operator working set peak / steady / empty cluster", $"{f.PeakWorkingSetMegabytes:F0} MB / {f.SteadyWorkingSetMegabytes:F0} MB / {f.EmptyClusterWorkingSetMegabytes:F0} MB"),
+            ("  (information) after one Service on one node", $"{f.OneServiceWorkingSetMegabytes:F0} MB: the cost of having worked at all; steady minus this: {f.SteadyWorkingSetMegabytes - f.OneServiceWorkingSetMegabytes:F0} MB"),
             ("operator CPU total / steady", $"{f.CpuSecondsTotal:F1} s / {f.SteadyCpuPercent:F1} % of a core"),
             ("API requests at steady state", $"{f.SteadyRequestsPerSecond:F2} /s ({f.SteadyRequests})"),
             ("final statuses equal the plan", f.FinalStatusesCorrect ? "yes" : $"no ({f.FinalWrongServices} differ)"),

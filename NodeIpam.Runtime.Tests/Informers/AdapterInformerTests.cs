@@ -108,11 +108,7 @@ public class AdapterInformerTests
     public void Without_a_server_a_modified_with_the_same_resource_version_is_not_reported_and_a_delete_the_adapter_throws_on_reports_the_cached_record()
     {
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
-        var informer = new Informer<V1ConfigMap, ConfigMapColour>(
-            new KubeApiConnection(client), new InformerOptions(), new InformerSetup<V1ConfigMap, ConfigMapColour>(From), new FakeTimeProvider(), NullLogger.Instance);
-        var sink = (IReflectorSink<V1ConfigMap, ConfigMapColour>)informer;
-        var handler = new RecordingHandler<ConfigMapColour>(Describe);
-        informer.AddEventHandler(handler);
+        var (informer, sink, handler) = Offline(client);
 
         sink.Replace([sink.Prepare(Versioned(Map("a", "red"), "1"))], isInitialList: true);
         sink.Apply("MODIFIED", sink.Prepare(Versioned(Map("a", "blue"), "1")));
@@ -127,11 +123,7 @@ public class AdapterInformerTests
     public void A_new_version_whose_record_is_equal_only_moves_the_resource_version()
     {
         using var client = new Kubernetes(new KubernetesClientConfiguration { Host = "http://127.0.0.1:1" });
-        var informer = new Informer<V1ConfigMap, ConfigMapColour>(
-            new KubeApiConnection(client), new InformerOptions(), new InformerSetup<V1ConfigMap, ConfigMapColour>(From), new FakeTimeProvider(), NullLogger.Instance);
-        var sink = (IReflectorSink<V1ConfigMap, ConfigMapColour>)informer;
-        var handler = new RecordingHandler<ConfigMapColour>(Describe);
-        informer.AddEventHandler(handler);
+        var (informer, sink, handler) = Offline(client);
         sink.Replace([sink.Prepare(Versioned(Map("a", "red"), "1"))], isInitialList: true);
         var (version, cached) = (informer.Store.Version, informer.Store.Get(Key("a")));
 
@@ -146,6 +138,16 @@ public class AdapterInformerTests
         sink.Apply("MODIFIED", sink.Prepare(Versioned(Map("a", "blue"), "3")));
         handler.Calls.Should().Equal("add default/a red initial", "update default/a red->blue");
         informer.Store.Version.Should().BeGreaterThan(version);
+    }
+
+    // An informer fed by hand through its sink (no server: the client points nowhere), with a recording handler.
+    private static (Informer<V1ConfigMap, ConfigMapColour> Informer, IReflectorSink<V1ConfigMap, ConfigMapColour> Sink, RecordingHandler<ConfigMapColour> Handler) Offline(Kubernetes client)
+    {
+        var informer = new Informer<V1ConfigMap, ConfigMapColour>(
+            new KubeApiConnection(client), new InformerOptions(), new InformerSetup<V1ConfigMap, ConfigMapColour>(From), new FakeTimeProvider(), NullLogger.Instance);
+        var handler = new RecordingHandler<ConfigMapColour>(Describe);
+        informer.AddEventHandler(handler);
+        return (informer, informer, handler);
     }
 
     private static V1ConfigMap Versioned(V1ConfigMap map, string resourceVersion)

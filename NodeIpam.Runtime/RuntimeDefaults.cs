@@ -182,8 +182,12 @@ public static class RuntimeDefaults
     /// <summary>How often the memory trimmer looks at the allocation rate: short enough to trim soon after a burst.</summary>
     public static readonly TimeSpan MemoryTrimInterval = TimeSpan.FromSeconds(10);
 
-    /// <summary>Allocation within one interval that marks a burst (a cold start, a relist, a change touching many Services).</summary>
-    public const long MemoryTrimBurstBytes = 32L * 1024 * 1024;
+    /// <summary>
+    /// Allocation within one interval that marks a burst (a cold start, a relist, a change touching a few dozen
+    /// Services): low enough that the garbage of a modest burst is given back too, high enough that a steady trickle
+    /// (a Lease renewal, a few heartbeats) never counts.
+    /// </summary>
+    public const long MemoryTrimBurstBytes = 8L * 1024 * 1024;
 
     /// <summary>Allocation within one interval below which the process counts as idle again (heartbeats and the Lease allocate less).</summary>
     public const long MemoryTrimIdleBytes = 4L * 1024 * 1024;

@@ -143,6 +143,10 @@ internal static class ScaleBenchmark
         await using var op = OperatorProcess.Start(kubeconfig, Path.ChangeExtension(logPath, ".empty.log"), options.Workers, ClusterObjects.Namespace, options.OperatorDll);
         var idle = new IdleWaiter(op, simulator);
         await idle.WaitAsync(options.Timeout);
+
+        // Scraped once, as Prometheus does in a cluster (and as the runs below are, to count reconciles): serving
+        // /metrics is part of the fixed cost, not of what grows with the cluster.
+        await Reconciles(op);
         var empty = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
 
         var node = simulator.Store.Create(ClusterObjects.Node(0, DateTime.UtcNow));

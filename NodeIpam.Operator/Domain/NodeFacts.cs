@@ -124,7 +124,7 @@ internal sealed record NodeFacts
         }
 
         var notReady = readyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
-        return new NodeFacts(name, ownLabels, exclusions, arrays, invalid.Count == 0 ? [] : invalid)
+        return new NodeFacts(name, ownLabels, exclusions, arrays, invalid.Count == 0 ? Array.Empty<InvalidNodeAddress>() : invalid)
         {
             ReadyStatus = notReady ? readyStatus : null,
             ReadyTransition = notReady ? readyTransition?.ToUniversalTime() : null,

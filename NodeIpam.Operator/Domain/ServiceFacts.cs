@@ -78,7 +78,7 @@ internal sealed record ServiceFacts
             Uid = source.Uid ?? string.Empty,
             ExcludeNotReadyNodes = exclude,
             MaxAddressesPerFamily = max,
-            InvalidAnnotations = invalid.Count == 0 ? [] : invalid,
+            InvalidAnnotations = invalid.Count == 0 ? Array.Empty<(string, string)>() : invalid,
             UnmanagedReason = unmanagedReason,
             IsManaged = unmanagedReason is null,
             IsLocal = source.ExternalTrafficPolicy == WellKnown.LocalTrafficPolicy,

@@ -184,8 +184,8 @@ public static class RuntimeDefaults
 
     /// <summary>
     /// Allocation within one interval that marks a burst (a cold start, a relist, a change touching many Services).
-    /// Not lower: make bench-scale measured 8 MB as no gain in steady memory, and the compacting collections it
-    /// added fell into label changes (p99 228 → 320 ms).
+    /// Not lower: with 8 MB make bench-scale measured no gain in steady memory, and the extra compacting collections
+    /// fell into label changes (README, Benchmarks).
     /// </summary>
     public const long MemoryTrimBurstBytes = 32L * 1024 * 1024;
 

@@ -45,4 +45,31 @@ internal sealed class StatusPatchTests
         keep["status"]!.AsObject().ContainsKey("loadBalancer").Should().BeFalse();
         keep["metadata"]!["resourceVersion"]!.GetValue<string>().Should().Be("42");
     }
+
+    [Test]
+    public void The_written_body_says_exactly_what_the_json_tree_of_it_says()
+    {
+        var condition = new DesiredCondition("True", "AddressesAssigned", "sélecteur \"pool=💙\" <b>&</b>\n… [ingress sha256:0123456789ab]", new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
+        var ingress = Enumerable.Range(1, 300).Select(i => $"10.0.{i / 256}.{i % 256}").ToList();
+
+        var written = JsonNode.Parse(StatusPatch.Build("7", ingress, condition))!;
+
+        var expected = new JsonObject
+        {
+            ["status"] = new JsonObject
+            {
+                ["loadBalancer"] = new JsonObject { ["ingress"] = new JsonArray([.. ingress.Select(ip => (JsonNode)new JsonObject { ["ip"] = ip, ["ipMode"] = "VIP" })]) },
+                ["conditions"] = new JsonArray(new JsonObject
+                {
+                    ["type"] = ServiceStatusNames.ConditionType,
+                    ["status"] = "True",
+                    ["reason"] = "AddressesAssigned",
+                    ["message"] = condition.Message,
+                    ["lastTransitionTime"] = "2026-11-26T08:00:00Z",
+                }),
+            },
+            ["metadata"] = new JsonObject { ["resourceVersion"] = "7" },
+        };
+        JsonNode.DeepEquals(written, expected).Should().BeTrue(written.ToJsonString());
+    }
 }

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodeIpam.Operator.Caching;
 
@@ -13,34 +16,62 @@ namespace NodeIpam.Operator.Controllers;
 /// </summary>
 internal static class StatusPatch
 {
-    /// <summary>The JSON body.</summary>
+    /// <summary>
+    /// The JSON body. Written with a <see cref="Utf8JsonWriter"/> rather than built as a JSON tree: a Service with a
+    /// thousand addresses would otherwise cost a thousand objects per write.
+    /// </summary>
     public static string Build(string? resourceVersion, IReadOnlyList<string>? ingress, DesiredCondition condition)
     {
-        var status = new JsonObject();
-        if (ingress is not null)
+        var buffer = new ArrayBufferWriter<byte>(ingress is null ? 1024 : 256 + (ingress.Count * 40));
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var entries = new JsonArray();
-            foreach (var ip in ingress)
+            json.WriteStartObject();
+            json.WriteStartObject("status");
+            if (ingress is not null)
             {
-                entries.Add(new JsonObject { ["ip"] = ip, ["ipMode"] = ServiceStatusNames.VipMode });
+                json.WriteStartObject("loadBalancer");
+                if (ingress.Count == 0)
+                {
+                    json.WriteNull("ingress");
+                }
+                else
+                {
+                    json.WriteStartArray("ingress");
+                    foreach (var ip in ingress)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("ip", ip);
+                        json.WriteString("ipMode", ServiceStatusNames.VipMode);
+                        json.WriteEndObject();
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndObject();
             }
 
-            status["loadBalancer"] = new JsonObject { ["ingress"] = entries.Count > 0 ? entries : null };
+            json.WriteStartArray("conditions");
+            json.WriteStartObject();
+            json.WriteString("type", ServiceStatusNames.ConditionType);
+            json.WriteString("status", condition.Status);
+            json.WriteString("reason", condition.Reason);
+            json.WriteString("message", condition.Message);
+            json.WriteString("lastTransitionTime", condition.LastTransitionTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+            json.WriteEndArray();
+            json.WriteEndObject();
+            if (!string.IsNullOrEmpty(resourceVersion))
+            {
+                json.WriteStartObject("metadata");
+                json.WriteString("resourceVersion", resourceVersion);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
         }
 
-        status["conditions"] = new JsonArray
-        {
-            new JsonObject
-            {
-                ["type"] = ServiceStatusNames.ConditionType,
-                ["status"] = condition.Status,
-                ["reason"] = condition.Reason,
-                ["message"] = condition.Message,
-                ["lastTransitionTime"] = condition.LastTransitionTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            },
-        };
-
-        return WithPrecondition(resourceVersion, status);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>

@@ -78,8 +78,18 @@ public static class RuntimeDefaults
     /// <summary>Longest note the API server accepts (events.k8s.io/v1 validation: 1 KiB).</summary>
     public const int EventNoteMaxLength = 1024;
 
-    /// <summary>Events waiting to be sent beyond which new ones are dropped (client-go's broadcaster queue length, 1000).</summary>
-    public const int EventQueueCapacity = 1000;
+    /// <summary>
+    /// Events waiting to be sent beyond which new ones are dropped. client-go's broadcaster keeps 1,000; ours hold
+    /// Events back while controllers have work waiting (<see cref="EventYieldMax"/>), so a cold start of a few thousand
+    /// objects, one Event each, must fit (a few MB at most, given back once sent).
+    /// </summary>
+    public const int EventQueueCapacity = 4096;
+
+    /// <summary>The longest an Event is held back while controllers have work waiting: Events come after the writes that matter, but not much later (ours).</summary>
+    public static readonly TimeSpan EventYieldMax = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often a held-back Event looks again whether the controllers' work is done (ours).</summary>
+    public static readonly TimeSpan EventYieldPoll = TimeSpan.FromMilliseconds(100);
 
     // ---- Work queue, controllers, endpoints and client (client-go workqueue, controller-runtime, kubebuilder) ----
 

@@ -168,4 +168,44 @@ public class EventRecorderTests
         simulator.Faults.Resume();
         recording.IsCompletedSuccessfully.Should().BeTrue();
     }
+
+    [Test]
+    public async Task Events_give_way_while_a_controller_has_work_waiting_but_never_for_longer_than_the_limit()
+    {
+        await using var simulator = await KubeApiSimulator.StartAsync();
+        using var client = new Kubernetes(simulator.ClientConfiguration());
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero));
+        var busy = new Busy { HasPendingWork = true };
+        using var recorder = new EventRecorder(
+            new KubeApiConnection(client), new EventRecorderOptions { ReportingInstance = "pod-1" }, time, NullLogger<EventRecorder>.Instance, [busy]);
+        await recorder.StartAsync(CancellationToken.None);
+
+        recorder.Record(Service, EventType.Normal, "First", "Assign", "held while work waits");
+        await Task.Delay(200);
+        simulator.Store.List<Eventsv1Event>("default").Should().BeEmpty("a controller has work waiting");
+        busy.HasPendingWork = false;
+        time.Advance(RuntimeDefaults.EventYieldPoll);
+        await Eventually.HoldsAsync(() => simulator.Store.List<Eventsv1Event>("default").Count == 1, "sent once the work is done");
+
+        busy.HasPendingWork = true;
+        recorder.Record(Service, EventType.Normal, "Second", "Assign", "held, but not for ever");
+        await Task.Delay(200);
+        simulator.Store.List<Eventsv1Event>("default").Should().HaveCount(1);
+        var held = time.GetUtcNow();
+        var giveUp = DateTime.UtcNow.AddSeconds(30);
+        while (simulator.Store.List<Eventsv1Event>("default").Count < 2 && DateTime.UtcNow < giveUp)
+        {
+            time.Advance(RuntimeDefaults.EventYieldPoll);
+            await Task.Delay(5);
+        }
+
+        simulator.Store.List<Eventsv1Event>("default").Should().HaveCount(2, "an Event is held back at most EventYieldMax");
+        (time.GetUtcNow() - held).Should().BeGreaterThanOrEqualTo(RuntimeDefaults.EventYieldMax, "it was held until then");
+        await recorder.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class Busy : IEventYield
+    {
+        public bool HasPendingWork { get; set; }
+    }
 }

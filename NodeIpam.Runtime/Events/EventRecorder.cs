@@ -26,10 +26,13 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
     private readonly EventRecorderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<EventRecorder> _logger;
+    private readonly IEventYield[] _yieldTo;
     private long _lastNameNanos;
 
-    public EventRecorder(KubeApiConnection api, EventRecorderOptions options, TimeProvider time, ILogger<EventRecorder> logger)
+    public EventRecorder(
+        KubeApiConnection api, EventRecorderOptions options, TimeProvider time, ILogger<EventRecorder> logger, IEnumerable<IEventYield>? yieldTo = null)
     {
+        _yieldTo = [.. yieldTo ?? []];
         _api = api;
         _options = options.Validate();
         _time = time;
@@ -104,6 +107,7 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
         {
             await foreach (var write in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
+                await GiveWayAsync(stoppingToken).ConfigureAwait(false);
                 await SendAsync(write, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -154,6 +158,16 @@ internal sealed class EventRecorder : BackgroundService, IEventRecorder
             reason,
             action,
             EventJson.TruncateNote(note, RuntimeDefaults.EventNoteMaxLength));
+    }
+
+    // While a controller has work waiting, the Event waits (up to EventYieldMax): its write competes with theirs.
+    private async Task GiveWayAsync(CancellationToken cancellationToken)
+    {
+        var since = _time.GetTimestamp();
+        while (Array.Exists(_yieldTo, y => y.HasPendingWork) && _time.GetElapsedTime(since) < RuntimeDefaults.EventYieldMax)
+        {
+            await Task.Delay(RuntimeDefaults.EventYieldPoll, _time, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task SendAsync(EventWrite write, CancellationToken cancellationToken)

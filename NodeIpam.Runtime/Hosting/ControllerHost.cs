@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Events;
 using NodeIpam.Runtime.Informers;
 using NodeIpam.Runtime.LeaderElection;
 using NodeIpam.Runtime.Metrics;
@@ -25,7 +26,7 @@ namespace NodeIpam.Runtime.Hosting;
 /// </list>
 /// A new controller instance is resolved in its own service scope for every reconcile.
 /// </summary>
-internal sealed class ControllerHost<TController, TEntity> : BackgroundService, IControllerStatus
+internal sealed class ControllerHost<TController, TEntity> : BackgroundService, IControllerStatus, IEventYield
     where TController : class, IEntityController<TEntity>
     where TEntity : class
 {
@@ -67,6 +68,9 @@ internal sealed class ControllerHost<TController, TEntity> : BackgroundService, 
     public string Name => _definition.Name;
 
     public bool CachesSynced => _cachesSynced;
+
+    /// <summary>Keys are queued: Events give way to this controller's writes.</summary>
+    public bool HasPendingWork => _queue.Length > 0;
 
     /// <summary>Where the host is in its life.</summary>
     internal ControllerHostState State => _state;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using NodeIpam.Runtime.Controllers;
+using NodeIpam.Runtime.Events;
 
 namespace NodeIpam.Runtime.Hosting;
 
@@ -36,6 +37,7 @@ internal sealed class OperatorBuilder(IServiceCollection services, OperatorSetti
         Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ControllerHost<TController, TEntity>>(sp, definition));
         Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ControllerHost<TController, TEntity>>());
         Services.AddSingleton<IControllerStatus>(sp => sp.GetRequiredService<ControllerHost<TController, TEntity>>());
+        Services.AddSingleton<IEventYield>(sp => sp.GetRequiredService<ControllerHost<TController, TEntity>>());
         return this;
     }
 }

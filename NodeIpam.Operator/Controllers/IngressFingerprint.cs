@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -22,9 +23,37 @@ internal static class IngressFingerprint
     /// <summary>The fingerprint of <paramref name="canonicalIps"/>, in any order.</summary>
     public static string Of(IEnumerable<string> canonicalIps)
     {
-        var sorted = canonicalIps.Order(StringComparer.Ordinal);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(',', sorted)));
-        return Convert.ToHexStringLower(hash, 0, HexLength / 2);
+        // Sorted in place and hashed from one pooled buffer: it runs on every decision, for up to thousands of addresses.
+        var sorted = canonicalIps.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        var length = Math.Max(0, sorted.Length - 1);
+        foreach (var ip in sorted)
+        {
+            length += Encoding.UTF8.GetByteCount(ip);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                if (i > 0)
+                {
+                    buffer[written++] = (byte)',';
+                }
+
+                written += Encoding.UTF8.GetBytes(sorted[i], buffer.AsSpan(written));
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash[..(HexLength / 2)]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The fingerprint at the end of <paramref name="message"/>; null when it carries none.</summary>

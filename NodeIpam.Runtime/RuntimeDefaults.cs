@@ -187,6 +187,15 @@ public static class RuntimeDefaults
         1e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1, 10, 100, 1000,
     ];
 
+    // ---- Requests ----
+
+    /// <summary>
+    /// How long a request sent through the raw connection (other than a watch) may take, answer included:
+    /// KubernetesClient's default per-request timeout, which its generated operations apply and raw requests do not
+    /// get (its HttpClient never times out, so that watches can last).
+    /// </summary>
+    public static readonly TimeSpan ApiRequestTimeout = TimeSpan.FromSeconds(100);
+
     // ---- Memory (ours) ----
 
     /// <summary>How often the memory trimmer looks at the allocation rate: short enough to trim soon after a burst.</summary>

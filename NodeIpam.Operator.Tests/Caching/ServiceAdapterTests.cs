@@ -58,6 +58,7 @@ internal sealed class ServiceAdapterTests
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).Canonical.Should().BeFalse();
         IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Head.Should().Equal("lb.example.com");
         IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }).Canonical.Should().BeFalse();
+        IngressOf(new V1LoadBalancerIngress { Hostname = "lb.example.com" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).IpCount.Should().Be(1, "a hostname is not an advertised address");
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.1", Ports = [new V1PortStatus { Port = 80, Protocol = "TCP" }] }).Canonical.Should().BeFalse();
         IngressOf(new V1LoadBalancerIngress { Ip = "10.0.0.2" }, new V1LoadBalancerIngress { Ip = "10.0.0.1" }).IsExactly(["10.0.0.1", "10.0.0.2"])
             .Should().BeTrue("the order does not matter");

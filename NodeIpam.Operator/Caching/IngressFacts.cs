@@ -20,20 +20,24 @@ internal sealed record IngressFacts
     private readonly string[] head;
     private readonly string[]? all;
 
-    private IngressFacts(string[] head, string[]? all, int count, bool canonical, IngressDigest digest)
+    private IngressFacts(string[] head, string[]? all, int count, int ipCount, bool canonical, IngressDigest digest)
     {
         this.head = head;
         this.all = all;
         Count = count;
+        IpCount = ipCount;
         Canonical = canonical;
         Digest = digest;
     }
 
     /// <summary>No ingress at all.</summary>
-    public static IngressFacts Empty { get; } = new([], [], 0, canonical: true, IngressDigest.Empty);
+    public static IngressFacts Empty { get; } = new([], [], 0, 0, canonical: true, IngressDigest.Empty);
 
     /// <summary>How many entries there are.</summary>
     public int Count { get; }
+
+    /// <summary>How many entries name an IP (the advertised addresses; an entry may name only a hostname).</summary>
+    public int IpCount { get; }
 
     /// <summary>True when every entry is a plain, canonical, distinct IP in VIP mode (or there is none).</summary>
     public bool Canonical { get; }
@@ -61,8 +65,10 @@ internal sealed record IngressFacts
         var texts = new List<string>();
         HashSet<string>? seen = null;
         var canonical = true;
+        var ips = 0;
         foreach (var (ip, hostname, mode, hasPorts) in entries)
         {
+            ips += string.IsNullOrEmpty(ip) ? 0 : 1;
             if (ip is not null && CanonicalIp.TryParse(ip, out var parsed, out _))
             {
                 var formatted = parsed.ToString();
@@ -84,7 +90,7 @@ internal sealed record IngressFacts
         }
 
         var head = texts.Take(HeadLength).Select(share).ToArray();
-        return new IngressFacts(head, keepAll ? [.. texts.Select(share)] : null, texts.Count, canonical, IngressDigest.Of(texts));
+        return new IngressFacts(head, keepAll ? [.. texts.Select(share)] : null, texts.Count, ips, canonical, IngressDigest.Of(texts));
     }
 
     /// <summary>Equal when the counts, the canonical flags, the digests and the first entries are equal.</summary>

@@ -89,7 +89,9 @@ internal sealed class ServiceController(
     {
         written.AwaitEcho(key);
         var cached = informers.GetInformer<CachedService>().Store.Get(key);
-        return cached is not null && !written.CacheIsBehind(key, cached) ? ReconciliationResult.Success(LookAgainNow) : done;
+        return cached is null ? done
+            : written.CacheIsBehind(key, cached) ? ReconciliationResult.Success(WrittenStatuses.EchoFallback)
+            : ReconciliationResult.Success(LookAgainNow);
     }
 
     private async Task<ReconciliationResult> AwaitEchoAsync(ObjectKey key, CachedService entity, CancellationToken cancellationToken)

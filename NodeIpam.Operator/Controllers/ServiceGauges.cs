@@ -45,7 +45,7 @@ internal sealed class ServiceGauges(IInformerFactory informers, OperatorMetrics 
         }
 
         metrics.ManagedServices.Inc(sign);
-        var addresses = service.Ingress.Count;
+        var addresses = service.Ingress.IpCount;
         metrics.AdvertisedAddresses.Inc(sign * addresses);
     }
 }

@@ -16,6 +16,9 @@ namespace NodeIpam.Operator.Controllers;
 /// </summary>
 internal sealed class StatusApplier(KubeApiConnection api, OperatorMetrics metrics, WrittenStatuses written)
 {
+    /// <summary>How long one write may take, answer included (replaceable for tests).</summary>
+    internal TimeSpan Timeout { get; init; } = RuntimeDefaults.ApiRequestTimeout;
+
     /// <summary>Sends the patch; <paramref name="cancellationToken"/> is cancelled on shutdown or leadership loss.</summary>
     public Task<(StatusWriteOutcome Outcome, string? Error)> ApplyAsync(CachedService service, StatusDecision decision, CancellationToken cancellationToken)
     {
@@ -36,13 +39,15 @@ internal sealed class StatusApplier(KubeApiConnection api, OperatorMetrics metri
     {
         var path = $"api/v1/namespaces/{Uri.EscapeDataString(key.Namespace)}/services/{Uri.EscapeDataString(key.Name)}/status"
             + $"?fieldManager={ServiceStatusNames.FieldManager}";
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
         try
         {
-            using var response = await api.SendAsync(HttpMethod.Patch, path, body, "application/strategic-merge-patch+json", cancellationToken)
+            using var response = await api.SendAsync(HttpMethod.Patch, path, body, "application/strategic-merge-patch+json", deadline.Token)
                 .ConfigureAwait(false);
 
             // Read whole, so the connection can be reused.
-            var content = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var content = await response.Content.ReadAsByteArrayAsync(deadline.Token).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.Conflict)
             {
                 metrics.StatusWrites(OperatorMetrics.WriteConflicted).Inc();
@@ -52,7 +57,7 @@ internal sealed class StatusApplier(KubeApiConnection api, OperatorMetrics metri
             if (!response.IsSuccessStatusCode)
             {
                 metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
-                return (StatusWriteOutcome.Failed, $"status write answered {(int)response.StatusCode}: {StatusMessage(content) ?? response.ReasonPhrase}");
+                return (StatusWriteOutcome.Failed, $"status write answered {(int)response.StatusCode}: {StatusMessage(content) ?? response.ReasonPhrase ?? response.StatusCode.ToString()}");
             }
 
             written.Succeeded(key, ResourceVersion(content));
@@ -67,12 +72,12 @@ internal sealed class StatusApplier(KubeApiConnection api, OperatorMetrics metri
             metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
             return (StatusWriteOutcome.Failed, $"status write failed: {e.Message}");
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // The client's per-request timeout; as above, the write may have landed.
+            // Our per-request deadline; as above, the write may have landed.
             written.Forget(key);
             metrics.StatusWrites(OperatorMetrics.WriteFailed).Inc();
-            return (StatusWriteOutcome.Failed, $"status write timed out: {e.Message}");
+            return (StatusWriteOutcome.Failed, $"status write timed out after {Timeout.TotalSeconds:0.###} s");
         }
     }
 

@@ -203,8 +203,8 @@ public static class RuntimeDefaults
 
     /// <summary>
     /// Allocation within one interval that marks a burst (a cold start, a relist, a change touching many Services).
-    /// Not lower: with 8 MB make bench-scale measured no gain in steady memory, and the extra compacting collections
-    /// fell into label changes (README, Benchmarks).
+    /// Not lower: with 8 MB make bench-scale measured no gain in steady memory, only more full collections
+    /// (README, Benchmarks).
     /// </summary>
     public const long MemoryTrimBurstBytes = 32L * 1024 * 1024;
 

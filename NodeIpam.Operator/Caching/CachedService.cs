@@ -19,6 +19,20 @@ internal sealed record CachedService(ServiceFacts Facts, IngressFacts Ingress, O
     /// <summary>The Service's key.</summary>
     public ObjectKey Key => new(Facts.Namespace, Facts.Name);
 
+    /// <summary>
+    /// Equal when every field is, the resourceVersion compared first: the informer compares each new version with the
+    /// cached one, and two versions of a Service always differ there, so the rest is not looked at.
+    /// </summary>
+    public bool Equals(CachedService? other) =>
+        other is not null
+        && ResourceVersion == other.ResourceVersion
+        && Facts == other.Facts
+        && Ingress == other.Ingress
+        && Condition == other.Condition;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(ResourceVersion, Facts);
+
     /// <summary>True when the two versions agree on everything the controller reads (the resourceVersion aside).</summary>
     public bool SameForController(CachedService other) =>
         Facts == other.Facts && Ingress == other.Ingress && Condition == other.Condition;

@@ -35,26 +35,16 @@ internal sealed class PlanCommand : ICliCommand
 
     private readonly Option<bool> allNamespaces = CliValues.Flag("--all-namespaces", "the Services of every namespace", aliases: "-A");
 
-    private readonly Option<string?> kubeconfig = new("--kubeconfig")
-    {
-        HelpName = "PATH",
-        Description = "kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)",
-    };
+    private readonly Option<string?> kubeconfig = SharedOptions.Kubeconfig();
 
     private readonly Option<string?> context = new("--context") { HelpName = "CTX", Description = "the kubeconfig context to use" };
 
-    private readonly Option<bool> manageServicesWithoutClass =
-        CliValues.Flag("--manage-services-without-class", "also manage LoadBalancer Services that have no loadBalancerClass");
+    private readonly Option<bool> manageServicesWithoutClass = SharedOptions.ManageServicesWithoutClass();
 
     private readonly Option<bool> excludeNotReadyNodes =
         CliValues.Flag("--exclude-not-ready-nodes", "the NotReady rule, as run takes it: leave out nodes NotReady for longer than the grace");
 
-    private readonly Option<TimeSpan?> notReadyGrace = new("--not-ready-grace")
-    {
-        HelpName = "DURATION",
-        Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {NotReadyRule.FormatGrace(PlanningOptions.DefaultNotReadyGrace)})",
-        CustomParser = result => CliValues.Duration(result),
-    };
+    private readonly Option<TimeSpan?> notReadyGrace = SharedOptions.NotReadyGrace();
 
     private readonly Option<DateTimeOffset?> now = new("--now")
     {

@@ -18,14 +18,9 @@ internal sealed class RunCommand : ICliCommand
 {
     private static readonly RunOptions Defaults = new();
 
-    private readonly Option<string?> kubeconfig = new("--kubeconfig")
-    {
-        HelpName = "PATH",
-        Description = "kubeconfig file (default: KUBECONFIG, then ~/.kube/config, then in-cluster)",
-    };
+    private readonly Option<string?> kubeconfig = SharedOptions.Kubeconfig();
 
-    private readonly Option<bool> manageServicesWithoutClass =
-        CliValues.Flag("--manage-services-without-class", "also manage LoadBalancer Services that have no loadBalancerClass");
+    private readonly Option<bool> manageServicesWithoutClass = SharedOptions.ManageServicesWithoutClass();
 
     private readonly Option<bool> leaderElect =
         CliValues.Flag("--leader-elect", $"only the holder of the Lease {RunOptions.LeaseName} writes (use with replicas > 1)");
@@ -34,12 +29,7 @@ internal sealed class RunCommand : ICliCommand
         "--exclude-not-ready-nodes",
         $"leave out nodes whose Ready condition is False or Unknown for longer than the grace (default: keep them, as Cilium does; the Service annotation {Domain.WellKnown.ExcludeNotReadyNodesAnnotation} overrides it)");
 
-    private readonly Option<TimeSpan?> notReadyGrace = new("--not-ready-grace")
-    {
-        HelpName = "DURATION",
-        Description = $"how long a node may be NotReady before it is left out, e.g. 40s, 2m, 1h30m (default {Domain.NotReadyRule.FormatGrace(Domain.PlanningOptions.DefaultNotReadyGrace)})",
-        CustomParser = result => CliValues.Duration(result),
-    };
+    private readonly Option<TimeSpan?> notReadyGrace = SharedOptions.NotReadyGrace();
 
     private readonly Option<bool> metricsSecure = CliValues.Flag(
         "--metrics-secure",

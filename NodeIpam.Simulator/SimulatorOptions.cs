@@ -31,6 +31,13 @@ public sealed record SimulatorOptions
     /// </summary>
     public TimeSpan DefaultWatchTimeout { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// Serve HTTPS, as every kube-apiserver does, with a self-signed certificate made at start (see
+    /// <see cref="KubeApiSimulator.ServingCertificate"/>): HTTP/1.1 and HTTP/2, chosen by ALPN. Off by default: plain
+    /// HTTP is enough to referee behaviour; TLS is for measuring what a client costs against a real cluster.
+    /// </summary>
+    public bool Tls { get; init; }
+
     /// <summary>Log every request at Information level (off by default: it slows benchmarks).</summary>
     public bool LogRequests { get; init; }
 

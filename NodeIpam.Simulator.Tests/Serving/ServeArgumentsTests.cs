@@ -24,6 +24,16 @@ public sealed class ServeArgumentsTests
         args.Seeds.Should().BeEmpty();
         args.KubeconfigOut.Should().BeNull();
         args.LogRequests.Should().BeFalse();
+        args.Tls.Should().BeFalse("plain HTTP unless asked");
+    }
+
+    [Test]
+    public void Tls_is_a_flag()
+    {
+        var (args, error) = ServeArguments.Parse(["serve", "--tls"]);
+
+        error.Should().BeNull();
+        args!.Tls.Should().BeTrue();
     }
 
     [TestCase]

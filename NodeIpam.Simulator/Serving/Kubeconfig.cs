@@ -9,13 +9,17 @@ internal static class Kubeconfig
     /// </summary>
     public const string DefaultToken = SimulatorRbac.AdminToken;
 
-    public static string Render(Uri server, string token = DefaultToken) => $"""
+    /// <summary>
+    /// The kubeconfig of <paramref name="server"/>; <paramref name="certificateAuthorityPem"/> (HTTPS only) is written
+    /// as certificate-authority-data, the base64 of the PEM, as kubeadm writes it.
+    /// </summary>
+    public static string Render(Uri server, string token = DefaultToken, string? certificateAuthorityPem = null) => $"""
         apiVersion: v1
         kind: Config
         clusters:
         - name: simulator
           cluster:
-            server: {server.ToString().TrimEnd('/')}
+            server: {server.ToString().TrimEnd('/')}{Authority(certificateAuthorityPem)}
         contexts:
         - name: simulator
           context:
@@ -30,4 +34,7 @@ internal static class Kubeconfig
         preferences: {"{}"}
 
         """;
+
+    private static string Authority(string? pem) =>
+        pem is null ? "" : $"\n    certificate-authority-data: {Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(pem))}";
 }

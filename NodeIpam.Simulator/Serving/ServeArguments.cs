@@ -6,11 +6,11 @@ using System.Globalization;
 namespace NodeIpam.Simulator.Serving;
 
 /// <summary>
-/// Parsed <c>serve [--port N] [--seed DIR_OR_FILE ...] [--kubeconfig-out PATH] [--log-requests]</c> arguments, and
+/// Parsed <c>serve [--port N] [--seed DIR_OR_FILE ...] [--kubeconfig-out PATH] [--log-requests] [--tls]</c> arguments, and
 /// their System.CommandLine definition. The simulator keeps its own (small) command-line code rather than the
 /// operator's: it is the referee of the operator's tests and shares none of its code.
 /// </summary>
-internal sealed record ServeArguments(int Port, IReadOnlyList<string> Seeds, string? KubeconfigOut, bool LogRequests)
+internal sealed record ServeArguments(int Port, IReadOnlyList<string> Seeds, string? KubeconfigOut, bool LogRequests, bool Tls = false)
 {
     /// <summary>The command tree; <paramref name="serve"/> runs when the command line is right and help was not asked for.</summary>
     public static Command Build(Func<ServeArguments, CancellationToken, Task<int>> serve)
@@ -19,9 +19,10 @@ internal sealed record ServeArguments(int Port, IReadOnlyList<string> Seeds, str
         var seeds = new Option<string[]>("--seed") { HelpName = "DIR_OR_FILE", Description = "YAML/JSON objects to create at start (repeatable)" };
         var kubeconfig = new Option<string?>("--kubeconfig-out") { HelpName = "PATH", Description = "write a kubeconfig for kubectl there" };
         var log = new Option<bool>("--log-requests") { Description = "print every request on standard error" };
-        var command = new Command("serve", "Serve the Kubernetes API simulator on 127.0.0.1 until Ctrl-C or SIGTERM.") { port, seeds, kubeconfig, log };
+        var tls = new Option<bool>("--tls") { Description = "serve HTTPS (HTTP/2 and HTTP/1.1) with a self-signed certificate made at start; the kubeconfig trusts it" };
+        var command = new Command("serve", "Serve the Kubernetes API simulator on 127.0.0.1 until Ctrl-C or SIGTERM.") { port, seeds, kubeconfig, log, tls };
         command.SetAction((result, cancellationToken) => serve(
-            new ServeArguments(result.GetValue(port), result.GetValue(seeds) ?? [], result.GetValue(kubeconfig), result.GetValue(log)),
+            new ServeArguments(result.GetValue(port), result.GetValue(seeds) ?? [], result.GetValue(kubeconfig), result.GetValue(log), result.GetValue(tls)),
             cancellationToken));
         return new Command("NodeIpam.Simulator", "An in-process Kubernetes API server for tests and the playground.") { new HelpOption(), command };
     }

@@ -21,7 +21,7 @@ internal static class ServeCommand
 
     private static async Task<int> ServeAsync(ServeArguments arguments, CancellationToken cancellationToken)
     {
-        await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { Port = arguments.Port, LogRequests = arguments.LogRequests }, cancellationToken);
+        await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { Port = arguments.Port, LogRequests = arguments.LogRequests, Tls = arguments.Tls }, cancellationToken);
         var loaded = SeedLoader.Load(simulator.Store, arguments.Seeds, Console.Error);
         if (arguments.KubeconfigOut is { } path)
         {

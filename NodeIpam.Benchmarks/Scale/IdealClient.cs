@@ -8,6 +8,7 @@ using k8s.Models;
 using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
+using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Scale;
 
@@ -18,7 +19,8 @@ namespace NodeIpam.Benchmarks.Scale;
 /// resourceVersion), holds one Service watch open, and PATCHes every managed Service's status with the answer known
 /// in advance (the domain's plan, written as the operator would write it) over
 /// <see cref="Connections"/> keep-alive connections. Its time runs from its first request until the benchmark's
-/// status watch shows every status right.
+/// status watch shows every status right. Over TLS it validates the simulator's certificate and speaks HTTP/1.1 (the
+/// HttpClient default), so it keeps its shape: one TLS connection per writer, each handshake paid once.
 /// </summary>
 internal sealed class IdealClient
 {
@@ -28,10 +30,10 @@ internal sealed class IdealClient
     /// <summary>The informers' page size (client-go's reflector), so both read the same pages.</summary>
     private const int PageSize = 500;
 
-    private readonly Uri _server;
+    private readonly KubeApiSimulator _server;
     private readonly IReadOnlyDictionary<string, ServicePlan> _plans;
 
-    public IdealClient(Uri server, IReadOnlyDictionary<string, ServicePlan> plans)
+    public IdealClient(KubeApiSimulator server, IReadOnlyDictionary<string, ServicePlan> plans)
     {
         _server = server;
         _plans = plans;
@@ -50,8 +52,10 @@ internal sealed class IdealClient
             p => StatusDecider.Decide(ServiceAdapter.From(EmptyService(p.Key), ManagementOptions.Default), p.Value, now),
             StringComparer.Ordinal);
 
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = Connections + 1, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
-        using var http = new HttpClient(handler) { BaseAddress = _server, Timeout = Timeout.InfiniteTimeSpan };
+        using var handler = _server.CreateHttpHandler();
+        handler.MaxConnectionsPerServer = Connections + 1;
+        handler.PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5);
+        using var http = new HttpClient(handler) { BaseAddress = _server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         var start = Stopwatch.GetTimestamp();
         await DrainListAsync(http, "api/v1/nodes", null, ct);
         await DrainListAsync(http, "apis/discovery.k8s.io/v1/endpointslices", null, ct);
@@ -83,10 +87,10 @@ internal sealed class IdealClient
     /// Clears what a status writer put on every managed Service (the ingress and our condition) with one status
     /// PATCH each, so that the operator then starts from the same state the ideal client did.
     /// </summary>
-    public static async Task ClearAsync(Uri server, IEnumerable<string> services, CancellationToken ct)
+    public static async Task ClearAsync(KubeApiSimulator server, IEnumerable<string> services, CancellationToken ct)
     {
         const string Clear = """{"status":{"loadBalancer":{"ingress":null},"conditions":null}}""";
-        using var http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+        using var http = new HttpClient(server.CreateHttpHandler()) { BaseAddress = server.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         foreach (var name in services)
         {
             using var content = new StringContent(Clear, Encoding.UTF8, "application/merge-patch+json");

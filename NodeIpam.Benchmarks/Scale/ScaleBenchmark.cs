@@ -36,7 +36,8 @@ internal static class ScaleBenchmark
             Nodes = options.Nodes,
             Services = options.Services,
         };
-        await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { WatchHistorySize = 50_000 });
+        await using var simulator = await KubeApiSimulator.StartAsync(new SimulatorOptions { WatchHistorySize = 50_000, Tls = !options.PlainHttp });
+        figures.ApiServer = simulator.BaseAddress.Scheme == "https" ? "https (HTTP/2 or HTTP/1.1 by ALPN)" : "plain http (--plain-http)";
         var work = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"nodeipam-bench-{Environment.ProcessId}")).FullName;
         var kubeconfig = Path.Combine(work, "kubeconfig");
         simulator.WriteKubeconfig(kubeconfig);
@@ -62,7 +63,7 @@ internal static class ScaleBenchmark
         figures.WriteRatePerSecond = await WriteRateProbe.MeasureAsync(simulator, [.. plans.Values], options.RateProbeWrites, options.RateProbeClients);
         Progress($"simulator status write rate {figures.WriteRatePerSecond:F0}/s ({options.RateProbeClients} clients)");
 
-        await using var tracker = new StatusTracker(simulator.BaseAddress);
+        await using var tracker = new StatusTracker(simulator);
         await tracker.StartAsync();
         await IdealClientAsync(simulator, tracker, plans, figures, options);
         var (needed, converged) = tracker.Expect(plans);
@@ -123,10 +124,10 @@ internal static class ScaleBenchmark
     {
         var (_, converged) = tracker.Expect(plans);
         using var timeout = new CancellationTokenSource(options.Timeout);
-        var start = await new IdealClient(simulator.BaseAddress, plans).RunAsync(converged, timeout.Token);
+        var start = await new IdealClient(simulator, plans).RunAsync(converged, timeout.Token);
         figures.IdealClientSeconds = Stopwatch.GetElapsedTime(start, await converged).TotalSeconds;
         Progress($"ideal client: every status right {figures.IdealClientSeconds:F2} s after its first request");
-        await IdealClient.ClearAsync(simulator.BaseAddress, plans.Keys, timeout.Token);
+        await IdealClient.ClearAsync(simulator, plans.Keys, timeout.Token);
         while (tracker.Expect(plans).Wrong < plans.Count)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), timeout.Token);

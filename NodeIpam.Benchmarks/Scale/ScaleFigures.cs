@@ -4,6 +4,9 @@ namespace NodeIpam.Benchmarks.Scale;
 internal sealed class ScaleFigures
 {
     public string Machine { get; set; } = "";
+
+    /// <summary>How the simulator served the operator and the benchmark's clients.</summary>
+    public string ApiServer { get; set; } = "";
     public int Cores { get; set; }
     public string LoadAverageAtStart { get; set; } = "";
     public string LoadAverageAtEnd { get; set; } = "";

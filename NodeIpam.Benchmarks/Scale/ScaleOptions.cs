@@ -45,6 +45,13 @@ internal sealed record ScaleOptions
     /// </summary>
     public string? OperatorDll { get; init; }
 
+    /// <summary>
+    /// Serve the simulator over plain HTTP (--plain-http) instead of HTTPS. A real API server is always HTTPS (HTTP/2 by
+    /// ALPN), so TLS and the crypto library it loads are part of the operator's fixed cost from start-up; plain HTTP is
+    /// kept to compare with earlier figures.
+    /// </summary>
+    public bool PlainHttp { get; init; }
+
     /// <summary>The JSON output file.</summary>
     public string JsonPath { get; init; } = DefaultJsonPath;
 
@@ -66,6 +73,7 @@ internal sealed record ScaleOptions
         var rateClients = Number("--rate-clients", "concurrent clients of the write-rate probe", new ScaleOptions().RateProbeClients);
         var workers = Number("--workers", "the operator's --workers (default: its own)", null);
         var timeout = Number("--timeout-seconds", "give up waiting for a convergence after this long", (int)new ScaleOptions().Timeout.TotalSeconds);
+        var plainHttp = CliValues.Flag("--plain-http", "serve the simulator over plain HTTP instead of HTTPS (a real API server is HTTPS: to compare only)");
         var json = new Option<string>("--json") { HelpName = "PATH", Description = "where the figures go", DefaultValueFactory = _ => DefaultJsonPath };
         var operatorDll = new Option<string?>("--operator") { HelpName = "DLL", Description = "the NodeIpam.Operator.dll to run (default: the build next to the benchmark)" };
         operatorDll.Validators.Add(result =>
@@ -77,13 +85,14 @@ internal sealed record ScaleOptions
         });
         var command = new Command("scale", "The operator (own process) on the simulator: 5,000 nodes, 2,000 Services; prints a table and writes the figures as JSON.")
         {
-            small, nodes, services, endpoints, changes, rateWrites, rateClients, workers, timeout, json, operatorDll,
+            small, nodes, services, endpoints, changes, rateWrites, rateClients, workers, timeout, plainHttp, json, operatorDll,
         };
         command.SetAction(result =>
         {
             var options = Read(result.GetValue(small), o => result.GetResult(o) is { Implicit: false } ? result.GetValue(o) : null) with
             {
                 JsonPath = result.GetRequiredValue(json),
+                PlainHttp = result.GetValue(plainHttp),
                 OperatorDll = result.GetValue(operatorDll) is { } dll ? Path.GetFullPath(dll) : null,
             };
             return run(options);

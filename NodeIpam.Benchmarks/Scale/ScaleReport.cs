@@ -18,6 +18,7 @@ internal static class ScaleReport
         var rows = new List<(string, string)>
         {
             ("machine", $"{f.Machine}; load average {f.LoadAverageAtStart} at start, {f.LoadAverageAtEnd} at end"),
+            ("API server (simulator)", f.ApiServer),
             ("cluster", $"{f.Nodes} nodes ({f.NodeJsonBytes} bytes each as JSON), {f.Services} Services ({f.LocalServices} Local), {f.Endpoints} endpoints, {f.AdvertisedAddresses} addresses planned ({f.ClusterServiceAddressesAverage:F0} per Cluster Service on average)"),
             ("simulator status write rate", $"{f.WriteRatePerSecond:F0} writes/s"),
             ("ideal client (first request → all statuses correct)", $"{f.IdealClientSeconds:F2} s"),

@@ -6,11 +6,12 @@ using k8s.Models;
 using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Controllers;
 using NodeIpam.Operator.Domain;
+using NodeIpam.Simulator;
 
 namespace NodeIpam.Benchmarks.Scale;
 
 /// <summary>
-/// Watches the Services over HTTP (as any client would) and tells, for the expected plans it is given, when every
+/// Watches the Services over HTTP or HTTPS, trusting the simulator's certificate (as any client would) and tells, for the expected plans it is given, when every
 /// Service's status says what the domain planned: nothing left to write by the operator's own decision rule. The
 /// time of a convergence is the arrival of the watch event that completed it, so polling adds nothing to the figures.
 /// Every event is also offered to <see cref="Inspect"/> (the soak checks each written status).
@@ -27,7 +28,8 @@ internal sealed class StatusTracker : IAsyncDisposable
     private Task _loop = Task.CompletedTask;
     private string _resourceVersion = "";
 
-    public StatusTracker(Uri server) => _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
+    public StatusTracker(KubeApiSimulator simulator) =>
+        _http = new HttpClient(simulator.CreateHttpHandler()) { BaseAddress = simulator.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>
     /// Called for every Service whose ingress a watch event changed (a status write that set addresses), on the

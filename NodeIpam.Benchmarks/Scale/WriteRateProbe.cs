@@ -39,7 +39,7 @@ internal static class WriteRateProbe
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
-            using var http = new HttpClient { BaseAddress = simulator.BaseAddress };
+            using var http = new HttpClient(simulator.CreateHttpHandler()) { BaseAddress = simulator.BaseAddress };
             int i;
             while ((i = Interlocked.Increment(ref next)) < writes)
             {

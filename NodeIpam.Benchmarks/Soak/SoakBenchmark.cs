@@ -62,7 +62,7 @@ internal static class SoakBenchmark
             monitor.Observe(node, []);
         }
 
-        await using var tracker = new StatusTracker(simulator.BaseAddress)
+        await using var tracker = new StatusTracker(simulator)
         {
             Inspect = s =>
             {

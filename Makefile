@@ -68,7 +68,7 @@ bench: ## Benchmark the address selection (BenchmarkDotNet): 5,000 nodes, 1,000 
 	dotnet run --project NodeIpam.Benchmarks -c Release -- domain $(ARGS)
 
 .PHONY: bench-scale
-bench-scale: ## The published operator on the simulator at 5,000 nodes / 2,000 Services (ARGS=--small: 500/200); table + artifacts/bench-scale.json.
+bench-scale: ## The published operator on the simulator (HTTPS, as a real API server; ARGS=--plain-http to compare) at 5,000 nodes / 2,000 Services (ARGS=--small: 500/200); table + artifacts/bench-scale.json.
 	sh hack/publish.sh artifacts/publish
 	dotnet run --project NodeIpam.Benchmarks -c Release -- scale --operator artifacts/publish/NodeIpam.Operator.dll $(ARGS)
 

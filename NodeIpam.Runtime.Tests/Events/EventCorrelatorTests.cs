@@ -182,4 +182,18 @@ public class EventCorrelatorTests
 
         (inA, inB).Should().Be((25, 25));
     }
+
+    [Test]
+    public void Times_in_another_offset_are_the_same_instants()
+    {
+        var correlator = new EventCorrelator(Options);
+        var east = TimeSpan.FromHours(2);
+        correlator.Observe(Draft(T0), out _);
+
+        var repeat = correlator.Observe(Draft(T0.AddMinutes(5).ToOffset(east)), out _);
+        var afterWindow = correlator.Observe(Draft(T0.AddMinutes(11)), out _);
+
+        repeat.Should().BeOfType<PatchSeries>().Which.LastObserved.Should().Be(T0.AddMinutes(5));
+        afterWindow.Should().BeOfType<CreateEvent>("six minutes passed since the repeat");
+    }
 }

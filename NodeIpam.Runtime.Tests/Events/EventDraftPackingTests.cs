@@ -14,7 +14,13 @@ public class EventDraftPackingTests
         Check.One(Checks, Prop.ForAll(
             (NonNull<string> note, string? uid, string? resourceVersion) =>
             {
-                var draft = Draft(note.Get, uid, resourceVersion, new DateTimeOffset(2026, 12, 5, 9, 30, 1, TimeSpan.FromMinutes((note.Get.Length % 29) * 30)).AddTicks(note.Get.Length * 7));
+                var at = new DateTimeOffset(2026, 12, 5, 9, 30, 1, TimeSpan.FromMinutes((note.Get.Length % 29) * 30)).AddTicks(note.Get.Length * 7);
+                var draft = Draft(note.Get, uid, resourceVersion, at) with
+                {
+                    // The Event's own namespace and name, as the recorder derives them or not.
+                    Namespace = note.Get.Length % 2 == 0 ? "team-a" : "default",
+                    Name = (note.Get.Length % 3) switch { 0 => $"web.{uid}", 1 => $"{uid}", _ => $"web{uid}.1" },
+                };
                 var packed = EventDraftPacking.TryPack(draft);
                 if (packed is null)
                 {
@@ -33,6 +39,19 @@ public class EventDraftPackingTests
         EventDraftPacking.Unpack(EventDraftPacking.TryPack(draft)!).Should().Be(draft);
         EventDraftPacking.TryPack(draft with { Note = "\ud83d" }).Should().BeNull("it could not come back as it was");
         EventDraftPacking.TryPack(draft with { Regarding = draft.Regarding with { Name = "x\udc00" } }).Should().BeNull();
+    }
+
+    [TestCase("default", "web.187b", "", "web", TestName = "A cluster-scoped object's Event in default")]
+    [TestCase("team-a", "web.", "team-a", "web", TestName = "An empty suffix")]
+    [TestCase("team-a", "web", "team-a", "web", TestName = "No suffix")]
+    [TestCase("team-a", "we.b", "team-a", "web", TestName = "A name that is not the object's")]
+    [TestCase("team-b", "web.web.1", "team-a", "web", TestName = "Another namespace and a repeated name")]
+    public void Event_names_and_namespaces_derived_from_the_object_or_not_come_back(string @namespace, string name, string regardingNamespace, string regardingName)
+    {
+        var draft = new EventDraft(
+            @namespace, name, DateTimeOffset.UnixEpoch, new RegardingReference("v1", "Node", regardingNamespace, regardingName, "u", null), EventType.Normal, "R", "A", "n");
+
+        EventDraftPacking.Unpack(EventDraftPacking.TryPack(draft)!).Should().Be(draft);
     }
 
     private static EventDraft Draft(string note, string? uid, string? resourceVersion, DateTimeOffset at) => new(

@@ -164,11 +164,14 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
 
     private void Append(int value) => _hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
 
+    // Times are kept as UTC ticks: half a DateTimeOffset, and the same instant (all that is compared or written:
+    // MicroTime writes UTC); the recorder's times are UTC anyway (TimeProvider.GetUtcNow).
     private struct Series
     {
         // The draft packed (byte[]), or, when it cannot be packed losslessly (a lone surrogate), the draft itself:
         // one field for both, as every byte of a series counts.
         private readonly object _origin;
+        private long _lastObservedUtcTicks;
 
         public Series(EventDraft origin) => _origin = EventDraftPacking.TryPack(origin) ?? (object)origin;
 
@@ -178,13 +181,23 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
 
         public int SentCount { get; set; }
 
-        public DateTimeOffset LastObserved { get; set; }
+        public DateTimeOffset LastObserved
+        {
+            readonly get => new(_lastObservedUtcTicks, TimeSpan.Zero);
+            set => _lastObservedUtcTicks = value.UtcTicks;
+        }
     }
 
     private struct Bucket
     {
+        private long _updatedUtcTicks;
+
         public double Tokens { get; set; }
 
-        public DateTimeOffset Updated { get; set; }
+        public DateTimeOffset Updated
+        {
+            readonly get => new(_updatedUtcTicks, TimeSpan.Zero);
+            set => _updatedUtcTicks = value.UtcTicks;
+        }
     }
 }

@@ -18,8 +18,8 @@ namespace NodeIpam.Runtime.Events;
 /// began the series, packed (<see cref="EventDraftPacking"/>), since a patch names it and a patch that finds it gone
 /// creates it again whole. Series and buckets are keyed by a 128-bit XxHash of their identifying strings rather than
 /// the strings: two keys are taken as equal when their hashes are. A collision (about 2^-128 per pair, under a seed
-/// drawn per process so that no input can be crafted to collide) would fold an event into another's series or share
-/// a token bucket, never more. Not thread-safe: the recorder serialises calls.
+/// drawn per process, so none can be prepared in advance) would fold an event into another's series or share a token
+/// bucket, never more. Not thread-safe: the recorder serialises calls.
 /// </summary>
 internal sealed class EventCorrelator(EventRecorderOptions options)
 {

@@ -1,3 +1,7 @@
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace NodeIpam.Runtime.Events;
 
 /// <summary>
@@ -10,33 +14,49 @@ namespace NodeIpam.Runtime.Events;
 /// ones only bump the count, which <see cref="Flush"/> patches periodically (series writes take no tokens: they are
 /// bounded by the flush interval).</item>
 /// </list>
-/// Not thread-safe: the recorder serialises calls.
+/// What it keeps per series is what those decisions and writes need: the counts and the last time, and the Event that
+/// began the series, packed (<see cref="EventDraftPacking"/>), since a patch names it and a patch that finds it gone
+/// creates it again whole. Series and buckets are keyed by a 128-bit XxHash of their identifying strings rather than
+/// the strings: two keys are taken as equal when their hashes are. A collision (about 2^-128 per pair, under a seed
+/// drawn per process, so none can be prepared in advance) would fold an event into another's series or share a token
+/// bucket, never more. Not thread-safe: the recorder serialises calls.
 /// </summary>
 internal sealed class EventCorrelator(EventRecorderOptions options)
 {
-    private readonly Dictionary<SeriesKey, Series> _series = [];
-    private readonly Dictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    // Dictionaries never shrink by themselves: after a burst (a cold start creates an Event per object) their arrays
+    // would stay sized for it. Trimmed once the live entries fall to a quarter of the room; regrowing doubles, so
+    // trims stay rare. Below this room nothing is worth trimming.
+    private const int TrimFloor = 64;
+
+    private readonly Dictionary<UInt128, Series> _series = [];
+    private readonly Dictionary<UInt128, Bucket> _buckets = [];
+    private readonly XxHash128 _hash = new(Random.Shared.NextInt64());
+
+    /// <summary>Room the series table holds now (live series and free slots): what it keeps after a burst.</summary>
+    internal int SeriesCapacity => _series.Capacity;
 
     /// <summary>The write this occurrence needs now, or null (joined a series, or rate-limited: see <paramref name="rateLimited"/>).</summary>
     public EventWrite? Observe(EventDraft draft, out bool rateLimited)
     {
         rateLimited = false;
         var now = draft.EventTime;
-        var key = new SeriesKey(draft.Regarding.Identity, draft.Type, draft.Reason, draft.Action, draft.Note);
-        if (_series.TryGetValue(key, out var series) && now - series.LastObserved < options.DedupeWindow)
+        var identity = draft.Regarding.Identity;
+        var key = SeriesKey(identity, draft);
+        ref var series = ref CollectionsMarshal.GetValueRefOrNullRef(_series, key);
+        if (!Unsafe.IsNullRef(ref series) && now - series.LastObserved < options.DedupeWindow)
         {
             series.Count++;
             series.LastObserved = now;
             if (series.Count == 2)
             {
                 series.SentCount = 2;
-                return new PatchSeries(series.Draft, 2, now);
+                return new PatchSeries(series.Origin, 2, now);
             }
 
             return null;
         }
 
-        if (!TakeToken(draft.Regarding.Identity, now))
+        if (!TakeToken(identity, now))
         {
             rateLimited = true;
             return null;
@@ -50,12 +70,15 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
     public IReadOnlyList<EventWrite> Flush(DateTimeOffset now)
     {
         var writes = new List<EventWrite>();
-        foreach (var (key, series) in _series.ToList())
+
+        // Removing while enumerating is allowed for Dictionary (it does not invalidate the enumerator).
+        foreach (var key in _series.Keys)
         {
+            ref var series = ref CollectionsMarshal.GetValueRefOrNullRef(_series, key);
             if (series.Count > series.SentCount)
             {
                 series.SentCount = series.Count;
-                writes.Add(new PatchSeries(series.Draft, series.Count, series.LastObserved));
+                writes.Add(new PatchSeries(series.Origin, series.Count, series.LastObserved));
             }
 
             if (now - series.LastObserved >= options.DedupeWindow)
@@ -64,26 +87,37 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
             }
         }
 
-        foreach (var (identity, bucket) in _buckets.ToList())
+        foreach (var key in _buckets.Keys)
         {
-            if (Refill(bucket, now) >= options.SpamBurst)
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(_buckets, key);
+            if (Refill(ref bucket, now) >= options.SpamBurst)
             {
-                _buckets.Remove(identity);
+                _buckets.Remove(key);
             }
         }
 
+        TrimIfSparse(_series);
+        TrimIfSparse(_buckets);
         return writes;
+    }
+
+    private static void TrimIfSparse<TValue>(Dictionary<UInt128, TValue> table)
+    {
+        if (table.Capacity > TrimFloor && table.Count <= table.Capacity / 4)
+        {
+            table.TrimExcess();
+        }
     }
 
     private bool TakeToken(string identity, DateTimeOffset now)
     {
-        if (!_buckets.TryGetValue(identity, out var bucket))
+        ref var bucket = ref CollectionsMarshal.GetValueRefOrAddDefault(_buckets, BucketKey(identity), out var exists);
+        if (!exists)
         {
             bucket = new Bucket { Tokens = options.SpamBurst, Updated = now };
-            _buckets[identity] = bucket;
         }
 
-        if (Refill(bucket, now) < 1)
+        if (Refill(ref bucket, now) < 1)
         {
             return false;
         }
@@ -92,7 +126,7 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
         return true;
     }
 
-    private double Refill(Bucket bucket, DateTimeOffset now)
+    private double Refill(ref Bucket bucket, DateTimeOffset now)
     {
         if (now > bucket.Updated)
         {
@@ -103,23 +137,67 @@ internal sealed class EventCorrelator(EventRecorderOptions options)
         return bucket.Tokens;
     }
 
-    private readonly record struct SeriesKey(string Regarding, EventType Type, string Reason, string Action, string Note);
-
-    private sealed class Series(EventDraft draft)
+    // (object, type, reason, action, note): each string length-prefixed, so that no two tuples hash the same bytes.
+    private UInt128 SeriesKey(string identity, EventDraft draft)
     {
-        public EventDraft Draft { get; } = draft;
+        _hash.Reset();
+        Append(identity);
+        Append((int)draft.Type);
+        Append(draft.Reason);
+        Append(draft.Action);
+        Append(draft.Note);
+        return _hash.GetCurrentHashAsUInt128();
+    }
+
+    private UInt128 BucketKey(string identity)
+    {
+        _hash.Reset();
+        Append(identity);
+        return _hash.GetCurrentHashAsUInt128();
+    }
+
+    private void Append(string text)
+    {
+        Append(text.Length);
+        _hash.Append(MemoryMarshal.AsBytes(text.AsSpan()));
+    }
+
+    private void Append(int value) => _hash.Append(MemoryMarshal.AsBytes(new ReadOnlySpan<int>(in value)));
+
+    // Times are kept as UTC ticks: half a DateTimeOffset, and the same instant (all that is compared or written:
+    // MicroTime writes UTC); the recorder's times are UTC anyway (TimeProvider.GetUtcNow).
+    private struct Series
+    {
+        // The draft packed (byte[]), or, when it cannot be packed losslessly (a lone surrogate), the draft itself:
+        // one field for both, as every byte of a series counts.
+        private readonly object _origin;
+        private long _lastObservedUtcTicks;
+
+        public Series(EventDraft origin) => _origin = EventDraftPacking.TryPack(origin) ?? (object)origin;
+
+        public readonly EventDraft Origin => _origin as EventDraft ?? EventDraftPacking.Unpack((byte[])_origin);
 
         public int Count { get; set; }
 
         public int SentCount { get; set; }
 
-        public DateTimeOffset LastObserved { get; set; }
+        public DateTimeOffset LastObserved
+        {
+            readonly get => new(_lastObservedUtcTicks, TimeSpan.Zero);
+            set => _lastObservedUtcTicks = value.UtcTicks;
+        }
     }
 
-    private sealed class Bucket
+    private struct Bucket
     {
+        private long _updatedUtcTicks;
+
         public double Tokens { get; set; }
 
-        public DateTimeOffset Updated { get; set; }
+        public DateTimeOffset Updated
+        {
+            readonly get => new(_updatedUtcTicks, TimeSpan.Zero);
+            set => _updatedUtcTicks = value.UtcTicks;
+        }
     }
 }

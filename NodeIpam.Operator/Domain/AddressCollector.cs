@@ -30,17 +30,17 @@ internal sealed class AddressCollector : IDisposable
     {
         for (var i = 0; i < families.Count; i++)
         {
-            var externals = node.AddressArray(families[i], NodeAddressType.ExternalIP);
-            if (externals.Length > 0)
+            var externals = node.GetAddresses(families[i], NodeAddressType.ExternalIP);
+            if (externals.Count > 0)
             {
-                external[i].Add(externals);
+                external[i].Add(externals.AsSpan());
             }
 
             // Once a family has an ExternalIP its InternalIPs can no longer be chosen.
-            var internals = node.AddressArray(families[i], NodeAddressType.InternalIP);
-            if (external[i].Count == 0 && internals.Length > 0)
+            var internals = node.GetAddresses(families[i], NodeAddressType.InternalIP);
+            if (external[i].Count == 0 && internals.Count > 0)
             {
-                internalAddresses[i].Add(internals);
+                internalAddresses[i].Add(internals.AsSpan());
             }
         }
     }

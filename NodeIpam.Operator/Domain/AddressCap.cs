@@ -72,7 +72,7 @@ internal static class AddressCap
     private static CappedFamily Rank(string uid, int? maxPerFamily, IpFamily family, NodeAddressType type, IReadOnlyList<NodeFacts> selected)
     {
         var ranked = selected
-            .Where(n => n.GetAddresses(family, type).Count > 0)
+            .Where(n => n.AddressSpan(family, type).Length > 0)
             .Select(n => (Node: n, Key: RankKey(uid, n.Name)))
             .OrderBy(c => c.Key)
             .ThenBy(c => c.Node.Name, StringComparer.Ordinal)

@@ -30,17 +30,17 @@ internal sealed class AddressCollector : IDisposable
     {
         for (var i = 0; i < families.Count; i++)
         {
-            var externals = node.GetAddresses(families[i], NodeAddressType.ExternalIP);
-            if (externals.Count > 0)
+            var externals = node.AddressSpan(families[i], NodeAddressType.ExternalIP);
+            if (externals.Length > 0)
             {
-                external[i].Add(externals.AsSpan());
+                external[i].Add(externals);
             }
 
             // Once a family has an ExternalIP its InternalIPs can no longer be chosen.
-            var internals = node.GetAddresses(families[i], NodeAddressType.InternalIP);
-            if (external[i].Count == 0 && internals.Count > 0)
+            var internals = node.AddressSpan(families[i], NodeAddressType.InternalIP);
+            if (external[i].Count == 0 && internals.Length > 0)
             {
-                internalAddresses[i].Add(internals.AsSpan());
+                internalAddresses[i].Add(internals);
             }
         }
     }

@@ -51,6 +51,19 @@ internal sealed class NodeAdapterTests
             .Should().BeSameAs(a.GetAddresses(IpFamily.IPv4, NodeAddressType.InternalIP)[0].Text);
     }
 
+    [Test]
+    public void Only_the_addresses_the_facts_keep_go_into_the_pool()
+    {
+        var pool = new NamePool();
+        var dns = new string("n.eu-west-1.compute.internal".ToCharArray());
+        var internalIp = new string("10.0.0.1".ToCharArray());
+
+        new NodeAdapter(pool).Adapt(Node("n", null, ("InternalDNS", dns), ("Hostname", dns), ("InternalIP", internalIp)));
+
+        pool.Share(new string(dns.ToCharArray())).Should().NotBeSameAs(dns, "a name the facts do not keep would only fill the pool");
+        pool.Share(new string(internalIp.ToCharArray())).Should().BeSameAs(internalIp);
+    }
+
     private static V1Node Ready(V1Node node, string status, DateTime since, DateTime heartbeat)
     {
         node.Status.Conditions =

@@ -70,6 +70,50 @@ public class NodeFactsTests
     }
 
     [Test]
+    public void Keeps_several_addresses_in_every_family_and_type_whatever_the_order_they_come_in()
+    {
+        var facts = NodeAdapter.From(Node(
+            "n1",
+            null,
+            ("ExternalIP", "2001:db8::2"),
+            ("InternalIP", "10.0.0.2"),
+            ("ExternalIP", "203.0.113.2"),
+            ("InternalIP", "fd00::2"),
+            ("ExternalIP", "2001:db8::1"),
+            ("InternalIP", "10.0.0.1"),
+            ("InternalIP", "fd00::1"),
+            ("ExternalIP", "203.0.113.1")));
+
+        Texts(facts, IpFamily.IPv4, NodeAddressType.InternalIP).Should().Equal("10.0.0.2", "10.0.0.1");
+        Texts(facts, IpFamily.IPv4, NodeAddressType.ExternalIP).Should().Equal("203.0.113.2", "203.0.113.1");
+        Texts(facts, IpFamily.IPv6, NodeAddressType.InternalIP).Should().Equal("fd00::2", "fd00::1");
+        Texts(facts, IpFamily.IPv6, NodeAddressType.ExternalIP).Should().Equal("2001:db8::2", "2001:db8::1");
+        facts.AllAddressTexts().Should().Equal(
+            "10.0.0.2", "10.0.0.1", "203.0.113.2", "203.0.113.1", "fd00::2", "fd00::1", "2001:db8::2", "2001:db8::1");
+    }
+
+    [Test]
+    public void The_same_address_under_another_type_makes_different_facts()
+    {
+        var internalIp = NodeAdapter.From(Node("n1", null, ("InternalIP", "10.0.0.1"), ("InternalIP", "fd00::1")));
+        var externalIp = NodeAdapter.From(Node("n1", null, ("ExternalIP", "10.0.0.1"), ("InternalIP", "fd00::1")));
+
+        externalIp.Should().NotBe(internalIp);
+        externalIp.SameAddresses(internalIp).Should().BeFalse();
+        NodeAdapter.From(Node("n1", null, ("InternalIP", "fd00::1"), ("InternalIP", "10.0.0.1"))).Should().Be(internalIp);
+    }
+
+    [Test]
+    public void Labels_given_in_another_order_make_equal_facts()
+    {
+        var facts = NodeAdapter.From(Node("n1", LabelSet("zone=a", "pool=blue", "os=linux")));
+
+        NodeAdapter.From(Node("n1", LabelSet("os=linux", "zone=a", "pool=blue"))).Should().Be(facts);
+        NodeAdapter.From(Node("n1", LabelSet("os=linux", "zone=b", "pool=blue"))).Should().NotBe(facts);
+        facts.Labels.Keys.Should().Equal("os", "pool", "zone");
+    }
+
+    [Test]
     public void Reports_invalid_addresses_of_advertisable_types_only()
     {
         var facts = NodeAdapter.From(Node("n1", null, ("InternalIP", "10.0.0.011"), ("ExternalIP", "10.5"), ("Hostname", "not-an-ip")));

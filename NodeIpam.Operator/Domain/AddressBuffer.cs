@@ -17,7 +17,7 @@ internal sealed class AddressBuffer : IDisposable
     public int Count { get; private set; }
 
     /// <summary>Appends the addresses.</summary>
-    public void Add(NodeAddress[] addresses)
+    public void Add(ReadOnlySpan<NodeAddress> addresses)
     {
         if (Count + addresses.Length > keys.Length)
         {

@@ -72,7 +72,7 @@ internal static class AddressCap
     private static CappedFamily Rank(string uid, int? maxPerFamily, IpFamily family, NodeAddressType type, IReadOnlyList<NodeFacts> selected)
     {
         var ranked = selected
-            .Where(n => n.AddressArray(family, type).Length > 0)
+            .Where(n => n.AddressSpan(family, type).Length > 0)
             .Select(n => (Node: n, Key: RankKey(uid, n.Name)))
             .OrderBy(c => c.Key)
             .ThenBy(c => c.Node.Name, StringComparer.Ordinal)
@@ -85,7 +85,7 @@ internal static class AddressCap
         {
             var node = ranked[rank].Node;
             ranks[node.Name] = rank + 1;
-            foreach (var address in node.AddressArray(family, type).OrderBy(a => a.Ip.Value))
+            foreach (var address in node.GetAddresses(family, type).OrderBy(a => a.Ip.Value))
             {
                 if (seen.Add(address.Ip.Value))
                 {

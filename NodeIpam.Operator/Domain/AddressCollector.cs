@@ -30,14 +30,14 @@ internal sealed class AddressCollector : IDisposable
     {
         for (var i = 0; i < families.Count; i++)
         {
-            var externals = node.AddressArray(families[i], NodeAddressType.ExternalIP);
+            var externals = node.AddressSpan(families[i], NodeAddressType.ExternalIP);
             if (externals.Length > 0)
             {
                 external[i].Add(externals);
             }
 
             // Once a family has an ExternalIP its InternalIPs can no longer be chosen.
-            var internals = node.AddressArray(families[i], NodeAddressType.InternalIP);
+            var internals = node.AddressSpan(families[i], NodeAddressType.InternalIP);
             if (external[i].Count == 0 && internals.Length > 0)
             {
                 internalAddresses[i].Add(internals);

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using NodeIpam.Operator.Domain.Addresses;
+using NodeIpam.Operator.Domain.Labels;
 
 namespace NodeIpam.Operator.Domain;
 
@@ -11,17 +13,19 @@ namespace NodeIpam.Operator.Domain;
 /// </summary>
 internal sealed record NodeFacts
 {
-    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+    // The valid addresses in one array grouped by slot (Slot: family * 2 + type), in the node's order within a slot:
+    // slot s is [s == 0 ? 0 : slotEnds[s - 1], slotEnds[s]). One array per node instead of five (an outer one and one
+    // per slot): the cache keeps a record per node.
+    private readonly NodeAddress[] addresses;
+    private readonly SlotEnds slotEnds;
 
-    // Indexed by AddressSlot: [family * 2 + type].
-    private readonly NodeAddress[][] addresses;
-
-    private NodeFacts(string name, IReadOnlyDictionary<string, string> labels, NodeExclusions exclusions, NodeAddress[][] addresses, IReadOnlyList<InvalidNodeAddress> invalidAddresses)
+    private NodeFacts(string name, NodeLabels labels, NodeExclusions exclusions, NodeAddress[] addresses, SlotEnds slotEnds, IReadOnlyList<InvalidNodeAddress> invalidAddresses)
     {
         Name = name;
         Labels = labels;
         Exclusions = exclusions;
         this.addresses = addresses;
+        this.slotEnds = slotEnds;
         InvalidAddresses = invalidAddresses;
     }
 
@@ -29,7 +33,7 @@ internal sealed record NodeFacts
     public string Name { get; }
 
     /// <summary>The node labels.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; }
+    public NodeLabels Labels { get; }
 
     /// <summary>Why the node is not eligible; <see cref="NodeExclusions.None"/> when it is.</summary>
     public NodeExclusions Exclusions { get; }
@@ -53,27 +57,20 @@ internal sealed record NodeFacts
     public bool IsNotReady => ReadyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
 
     /// <summary>
-    /// Builds the facts of a node from what it says. <paramref name="labels"/> is kept as given when it is an ordinal
-    /// <see cref="Dictionary{TKey, TValue}"/> (the caller must never change it: the caches share it), else copied.
-    /// Only ExternalIP and InternalIP entries of <paramref name="addresses"/> count (type as written, e.g.
+    /// Builds the facts of a node from what it says; null labels are none. Only ExternalIP and InternalIP entries of <paramref name="addresses"/> count (type as written, e.g.
     /// <c>InternalIP</c>); they are parsed strictly, and those that are not addresses or cannot receive traffic are
     /// kept aside as <see cref="InvalidAddresses"/>. Never throws on odd content.
     /// </summary>
     public static NodeFacts Create(
         string name,
-        IReadOnlyDictionary<string, string>? labels,
+        NodeLabels? labels,
         bool beingDeleted,
         bool toBeDeletedTaint,
         IEnumerable<(string? Type, string? Address)> addresses,
         string? readyStatus,
         DateTimeOffset? readyTransition)
     {
-        var ownLabels = labels switch
-        {
-            null or { Count: 0 } => NoLabels,
-            Dictionary<string, string> own when own.Comparer == StringComparer.Ordinal => own,
-            var source => new Dictionary<string, string>(source, StringComparer.Ordinal),
-        };
+        var ownLabels = labels ?? NodeLabels.Empty;
         var exclusions = NodeExclusions.None;
         if (beingDeleted)
         {
@@ -117,14 +114,17 @@ internal sealed record NodeFacts
             }
         }
 
-        var arrays = new NodeAddress[4][];
-        for (var i = 0; i < 4; i++)
+        var count = slots.Sum(slot => slot?.Count ?? 0);
+        NodeAddress[] valid = count == 0 ? [] : new NodeAddress[count];
+        var ends = default(SlotEnds);
+        for (int i = 0, at = 0; i < 4; i++)
         {
-            arrays[i] = slots[i] is { } list ? [.. list] : [];
+            slots[i]?.CopyTo(valid, at);
+            ends[i] = at += slots[i]?.Count ?? 0;
         }
 
         var notReady = readyStatus is WellKnown.ConditionFalse or WellKnown.ConditionUnknown;
-        return new NodeFacts(name, ownLabels, exclusions, arrays, invalid.Count == 0 ? Array.Empty<InvalidNodeAddress>() : invalid)
+        return new NodeFacts(name, ownLabels, exclusions, valid, ends, invalid.Count == 0 ? Array.Empty<InvalidNodeAddress>() : invalid.ToArray())
         {
             ReadyStatus = notReady ? readyStatus : null,
             ReadyTransition = notReady ? readyTransition?.ToUniversalTime() : null,
@@ -139,16 +139,28 @@ internal sealed record NodeFacts
         !IsNotReady ? null : ReadyTransition is { } since ? since + grace : DateTimeOffset.MinValue;
 
     /// <summary>The node's valid addresses of one family and type, in the order the node lists them.</summary>
-    public IReadOnlyList<NodeAddress> GetAddresses(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
+    public IReadOnlyList<NodeAddress> GetAddresses(IpFamily family, NodeAddressType type)
+    {
+        var slot = Slot(family, type);
+        var start = slot == 0 ? 0 : slotEnds[slot - 1];
+        return new ArraySegment<NodeAddress>(addresses, start, slotEnds[slot] - start);
+    }
+
+    /// <summary>The same as <see cref="GetAddresses"/>, as a span for the planner's hot loop (no allocation).</summary>
+    /// <remarks>Inlined on purpose: the planner reads it for every node of every plan; as a call it measured 2.5 times the per-slot arrays it replaced.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ReadOnlySpan<NodeAddress> AddressSpan(IpFamily family, NodeAddressType type)
+    {
+        var slot = Slot(family, type);
+        var start = slot == 0 ? 0 : slotEnds[slot - 1];
+        return addresses.AsSpan(start, slotEnds[slot] - start);
+    }
 
     /// <summary>
     /// The canonical texts of every valid InternalIP and ExternalIP of both families: what a Service could advertise
     /// of this node.
     /// </summary>
-    public IEnumerable<string> AllAddressTexts() => addresses.SelectMany(slot => slot).Select(address => address.Text);
-
-    /// <summary>The same as <see cref="GetAddresses"/>, as an array for the planner's hot loop; callers never mutate it.</summary>
-    internal NodeAddress[] AddressArray(IpFamily family, NodeAddressType type) => addresses[Slot(family, type)];
+    public IEnumerable<string> AllAddressTexts() => addresses.Select(address => address.Text);
 
     private static int Slot(IpFamily family, NodeAddressType type) => ((int)family * 2) + (int)type;
 
@@ -160,7 +172,7 @@ internal sealed record NodeFacts
                 && Exclusions == other.Exclusions
                 && ReadyStatus == other.ReadyStatus
                 && ReadyTransition == other.ReadyTransition
-                && SameLabels(Labels, other.Labels)
+                && Labels.Equals(other.Labels)
                 && SameAddresses(other)
                 && InvalidAddresses.SequenceEqual(other.InvalidAddresses)));
 
@@ -168,39 +180,13 @@ internal sealed record NodeFacts
     public override int GetHashCode() => HashCode.Combine(Name, Exclusions, ReadyStatus, Labels.Count);
 
     /// <summary>True when the valid addresses of every family and type are equal, in order.</summary>
-    internal bool SameAddresses(NodeFacts other)
+    internal bool SameAddresses(NodeFacts other) =>
+        ((ReadOnlySpan<int>)slotEnds).SequenceEqual(other.slotEnds) && addresses.AsSpan().SequenceEqual(other.addresses);
+
+    // Where each slot's addresses end in the array: four ints inline in the record, not an array of their own.
+    [InlineArray(4)]
+    private struct SlotEnds
     {
-        for (var i = 0; i < addresses.Length; i++)
-        {
-            if (!addresses[i].AsSpan().SequenceEqual(other.addresses[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameLabels(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b)
-    {
-        if (ReferenceEquals(a, b))
-        {
-            return true;
-        }
-
-        if (a.Count != b.Count)
-        {
-            return false;
-        }
-
-        foreach (var (key, value) in a)
-        {
-            if (!b.TryGetValue(key, out var other) || !string.Equals(value, other, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        private int first;
     }
 }

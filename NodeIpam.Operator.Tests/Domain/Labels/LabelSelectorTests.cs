@@ -4,9 +4,9 @@ namespace NodeIpam.Operator.Tests.Domain.Labels;
 
 public class LabelSelectorTests
 {
-    private static readonly Dictionary<string, string> ZoneA = new() { ["zone"] = "a", ["tier"] = "edge", ["rank"] = "5" };
-    private static readonly Dictionary<string, string> ZoneB = new() { ["zone"] = "b" };
-    private static readonly Dictionary<string, string> NoLabels = [];
+    private static readonly NodeLabels ZoneA = NodeLabels.From(new Dictionary<string, string> { ["zone"] = "a", ["tier"] = "edge", ["rank"] = "5" });
+    private static readonly NodeLabels ZoneB = NodeLabels.From(new Dictionary<string, string> { ["zone"] = "b" });
+    private static readonly NodeLabels NoLabels = NodeLabels.Empty;
 
     [TestCase("zone=a", true, false, false)]
     [TestCase("zone==a", true, false, false)]
@@ -49,7 +49,7 @@ public class LabelSelectorTests
     [Test]
     public void Empty_value_matches_a_label_with_an_empty_value()
     {
-        var emptyZone = new Dictionary<string, string> { ["zone"] = string.Empty };
+        var emptyZone = NodeLabels.From(new Dictionary<string, string> { ["zone"] = string.Empty });
         LabelSelector.Parse("zone=").Selector!.Matches(emptyZone).Should().BeTrue();
         LabelSelector.Parse("zone in ()").Selector!.Matches(emptyZone).Should().BeTrue();
         LabelSelector.Parse("zone in (a,)").Selector!.Matches(emptyZone).Should().BeTrue();
@@ -59,7 +59,7 @@ public class LabelSelectorTests
     [Test]
     public void Greater_and_less_than_ignore_non_integer_label_values()
     {
-        var text = new Dictionary<string, string> { ["rank"] = "high" };
+        var text = NodeLabels.From(new Dictionary<string, string> { ["rank"] = "high" });
         LabelSelector.Parse("rank>1").Selector!.Matches(text).Should().BeFalse();
         LabelSelector.Parse("rank<1").Selector!.Matches(text).Should().BeFalse();
     }
@@ -67,7 +67,7 @@ public class LabelSelectorTests
     [Test]
     public void In_and_notin_are_keywords_only_in_operator_position()
     {
-        var labels = new Dictionary<string, string> { ["in"] = "notin" };
+        var labels = NodeLabels.From(new Dictionary<string, string> { ["in"] = "notin" });
         LabelSelector.Parse("in in (notin)").Selector!.Matches(labels).Should().BeTrue();
         LabelSelector.Parse("in=notin").Selector!.Matches(labels).Should().BeTrue();
     }

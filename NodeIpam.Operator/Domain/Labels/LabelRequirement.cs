@@ -30,7 +30,7 @@ internal sealed class LabelRequirement
     public IReadOnlyList<string> Values => values;
 
     /// <summary>Whether labels satisfy this requirement; a missing key satisfies <c>!=</c>, <c>notin</c> and <c>!k</c>, as in Kubernetes.</summary>
-    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    public bool Matches(NodeLabels labels)
     {
         var present = labels.TryGetValue(Key, out var value);
         return Operator switch

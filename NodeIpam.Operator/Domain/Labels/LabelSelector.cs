@@ -27,7 +27,7 @@ internal sealed class LabelSelector
     public static LabelSelectorParseResult Parse(string? text) => LabelSelectorParser.Parse(text ?? string.Empty);
 
     /// <summary>Whether every requirement matches.</summary>
-    public bool Matches(IReadOnlyDictionary<string, string> labels)
+    public bool Matches(NodeLabels labels)
     {
         foreach (var requirement in requirements)
         {

@@ -74,10 +74,10 @@ public static class KubeconfigResolver
         Load(Choose(explicitPath, kubeconfigVariable, homeDirectory, File.Exists, inCluster), context);
 
     /// <summary>
-    /// Loads the configuration <paramref name="choice"/> points at through KubernetesClient's own loading (its
-    /// kubeconfig reader, which also resolves relative certificate paths against their file, its context selection
-    /// and its in-cluster loader). Only the order is ours, and the merge of a KUBECONFIG list (the first occurrence of a
-    /// name wins, as in kubectl): the client merges only inside <see cref="KubernetesClientConfiguration.BuildDefaultConfig"/>,
+    /// Loads the configuration <paramref name="choice"/> points at through KubernetesClient's own configuration building
+    /// (relative certificate paths resolved against their file, its context selection and its in-cluster loader); each
+    /// file is read by <see cref="KubeconfigFile"/> into the client's model. Only the order is ours, and the merge of a
+    /// KUBECONFIG list (the first occurrence of a name wins, as in kubectl): the client merges only inside <see cref="KubernetesClientConfiguration.BuildDefaultConfig"/>,
     /// which has the same order but reads KUBECONFIG itself, fails on a missing entry (kubectl skips it), takes no
     /// context, and falls back to http://localhost:8080 when nothing exists.
     /// </summary>
@@ -92,10 +92,10 @@ public static class KubeconfigResolver
 
         if (choice.Files.Count == 1)
         {
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(choice.Files[0], context);
+            return KubernetesClientConfiguration.BuildConfigFromConfigObject(KubeconfigFile.Load(choice.Files[0]), context);
         }
 
-        var files = choice.Files.Select(f => KubernetesClientConfiguration.LoadKubeConfig(new FileInfo(f))).ToList();
+        var files = choice.Files.Select(KubeconfigFile.Load).ToList();
         var merged = new K8SConfiguration
         {
             ApiVersion = files[0].ApiVersion,

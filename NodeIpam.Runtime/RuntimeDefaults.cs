@@ -202,6 +202,12 @@ public static class RuntimeDefaults
     public static readonly TimeSpan MemoryTrimInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// Namespace names an informer shares among its cache's keys before it starts afresh: far more than a cluster has
+    /// (the sharing is what matters; the bound only stops names of long-deleted namespaces from piling up).
+    /// </summary>
+    public const int InformerSharedNamespaces = 4_096;
+
+    /// <summary>
     /// Allocation within one interval that marks a burst (a cold start, a relist, a change touching many Services).
     /// Not lower: with 8 MB make bench-scale measured no gain in steady memory, only more full collections
     /// (README, Benchmarks).

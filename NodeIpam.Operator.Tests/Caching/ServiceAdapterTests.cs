@@ -1,6 +1,7 @@
 using k8s.Models;
 using NodeIpam.Operator.Caching;
 using NodeIpam.Operator.Domain;
+using NodeIpam.Operator.Domain.Addresses;
 using static NodeIpam.Operator.Tests.Domain.TestObjects;
 
 namespace NodeIpam.Operator.Tests.Caching;
@@ -74,6 +75,37 @@ internal sealed class ServiceAdapterTests
         b.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = new string("10.0.0.1".ToCharArray()) }] } };
 
         adapter.Adapt(b).Ingress.Head[0].Should().BeSameAs(adapter.Adapt(a).Ingress.Head[0]);
+    }
+
+    [Test]
+    public void Equal_condition_texts_and_families_of_different_services_are_shared()
+    {
+        var adapter = new ServiceAdapter(new NamePool(), ManagementOptions.Default);
+        var (a, b) = (Service("a"), Service("b"));
+        foreach (var service in new[] { a, b })
+        {
+            service.Spec.IpFamilies = ["IPv4", "IPv6"];
+            service.Status = new V1ServiceStatus
+            {
+                Conditions =
+                [
+                    new V1Condition
+                    {
+                        Type = ServiceStatusNames.ConditionType,
+                        Status = new string("True".ToCharArray()),
+                        Reason = new string("AddressesAssigned".ToCharArray()),
+                        Message = new string("advertising 2 addresses of 2 nodes".ToCharArray()),
+                    },
+                ],
+            };
+        }
+
+        var (first, second) = (adapter.Adapt(a), adapter.Adapt(b));
+
+        second.Condition!.Status.Should().BeSameAs(first.Condition!.Status);
+        second.Condition.Reason.Should().BeSameAs(first.Condition.Reason);
+        second.Condition.Message.Should().BeSameAs(first.Condition.Message);
+        second.Facts.Families.Should().BeSameAs(first.Facts.Families).And.Equal(IpFamily.IPv4, IpFamily.IPv6);
     }
 
     [TestCase("pool=blue", "io.cilium/node", false)]

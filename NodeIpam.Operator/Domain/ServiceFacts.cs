@@ -149,6 +149,11 @@ internal sealed record ServiceFacts
         return loadBalancerClass == WellKnown.LoadBalancerClass ? null : $"loadBalancerClass is {loadBalancerClass}";
     }
 
+    private static readonly IpFamily[] V4 = [IpFamily.IPv4];
+    private static readonly IpFamily[] V6 = [IpFamily.IPv6];
+    private static readonly IpFamily[] V4V6 = [IpFamily.IPv4, IpFamily.IPv6];
+    private static readonly IpFamily[] V6V4 = [IpFamily.IPv6, IpFamily.IPv4];
+
     private static IpFamily[] FamiliesOf(ServiceSource spec)
     {
         var families = new List<IpFamily>(2);
@@ -174,6 +179,14 @@ internal sealed record ServiceFacts
             }
         }
 
-        return families.Count == 0 ? [IpFamily.IPv4] : [.. families];
+        // One array per combination, shared by every Service that has it (records never change them).
+        return families switch
+        {
+            [] or [IpFamily.IPv4] => V4,
+            [IpFamily.IPv6] => V6,
+            [IpFamily.IPv4, IpFamily.IPv6] => V4V6,
+            [IpFamily.IPv6, IpFamily.IPv4] => V6V4,
+            _ => [.. families],
+        };
     }
 }

@@ -57,6 +57,24 @@ public class AdapterInformerTests
     }
 
     [Test]
+    public async Task Keys_share_one_namespace_name_and_an_update_keeps_the_cached_keys_strings()
+    {
+        await using var test = await CreateAsync();
+        test.Simulator.Store.Create(Map("a", "red"));
+        test.Simulator.Store.Create(Map("b", "red"));
+        await test.StartAndSyncAsync();
+        var a = Entry(test, "a");
+
+        a.Key.Namespace.Should().BeSameAs(Entry(test, "b").Key.Namespace, "each object read brings its own copy of \"default\"");
+        test.Simulator.Store.Upsert(Map("a", "green"));
+        await Eventually.HoldsAsync(() => test.Informer.Store.Get(Key("a"))?.Colour == "green", "the update arrived");
+        Entry(test, "a").Key.Name.Should().BeSameAs(a.Key.Name, "the cached key stays; the new version's copy is garbage");
+
+        static CacheEntry<ConfigMapColour> Entry(SimulatedInformer<V1ConfigMap, ConfigMapColour> test, string name) =>
+            ((CacheStore<ConfigMapColour>)test.Informer.Store).GetEntry(Key(name)) ?? throw new InvalidOperationException(name);
+    }
+
+    [Test]
     public async Task A_relist_after_gone_reports_vanished_records_as_deletes_and_unchanged_ones_not_at_all()
     {
         await using var test = await CreateAsync();

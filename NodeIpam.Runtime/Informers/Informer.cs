@@ -30,6 +30,11 @@ internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflecto
     private readonly ILogger _logger;
     private readonly string _kind;
 
+    // One instance per namespace name across the cache's keys (a cluster has few namespaces; every object read brings
+    // its own copy of the name). Bounded: past the limit it starts afresh, which loses only sharing.
+    private readonly HashSet<string> _namespaces = new(StringComparer.Ordinal);
+    private readonly Lock _namespacesGate = new();
+
     public Informer(
         KubeApiConnection api,
         InformerOptions options,
@@ -119,7 +124,7 @@ internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflecto
 
     CacheEntry<TCached> IReflectorSink<TEntity, TCached>.Prepare(TEntity raw)
     {
-        var key = new ObjectKey(raw.Metadata?.NamespaceProperty ?? string.Empty, raw.Metadata?.Name ?? string.Empty);
+        var key = new ObjectKey(SharedNamespace(raw.Metadata?.NamespaceProperty), raw.Metadata?.Name ?? string.Empty);
         var resourceVersion = raw.Metadata?.ResourceVersion;
         try
         {
@@ -129,6 +134,30 @@ internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflecto
         {
             _logger.AdapterFailed(_kind, key, e);
             return new CacheEntry<TCached>(key, resourceVersion, null!);
+        }
+    }
+
+    private string SharedNamespace(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return string.Empty;
+        }
+
+        lock (_namespacesGate)
+        {
+            if (_namespaces.TryGetValue(name, out var shared))
+            {
+                return shared;
+            }
+
+            if (_namespaces.Count >= RuntimeDefaults.InformerSharedNamespaces)
+            {
+                _namespaces.Clear();
+            }
+
+            _namespaces.Add(name);
+            return name;
         }
     }
 
@@ -145,6 +174,12 @@ internal sealed class Informer<TEntity, TCached> : IInformer<TCached>, IReflecto
         if (old is { } cached && cached.ResourceVersion == entry.ResourceVersion)
         {
             return;
+        }
+
+        if (old is { } known)
+        {
+            // The cached key's strings stay; the new version's copies of the same name become garbage.
+            entry = entry with { Key = known.Key };
         }
 
         if (old is { } same && EqualityComparer<TCached>.Default.Equals(same.Value, entry.Value))

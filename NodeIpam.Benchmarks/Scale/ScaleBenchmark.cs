@@ -100,6 +100,7 @@ internal static class ScaleBenchmark
         Progress(ChangeRunner.Describe("endpoint ready", figures.EndpointReady));
 
         await idle.WaitAsync(options.Timeout);
+        figures.SteadySettleSeconds = await SettleAsync(idle, "full cluster", options);
         var steady = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
         figures.SteadyRequestsPerSecond = steady.RequestsPerSecond;
         figures.SteadyRequests = steady.Breakdown;
@@ -148,6 +149,7 @@ internal static class ScaleBenchmark
         // Scraped once, as Prometheus does in a cluster (and as the runs below are, to count reconciles): serving
         // /metrics is part of the fixed cost, not of what grows with the cluster.
         await Reconciles(op);
+        await SettleAsync(idle, "empty cluster", options);
         var empty = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
 
         var node = simulator.Store.Create(ClusterObjects.Node(0, DateTime.UtcNow));
@@ -160,6 +162,7 @@ internal static class ScaleBenchmark
         }
 
         await idle.WaitAsync(options.Timeout);
+        await SettleAsync(idle, "one Service", options);
         var oneService = await idle.SteadyWindowAsync(options.SteadyWindow, OperatorAgent);
         simulator.Store.Delete<V1Service>(service.Metadata.Name, ClusterObjects.Namespace);
         simulator.Store.Delete<V1Node>(node.Metadata.Name);
@@ -199,6 +202,17 @@ internal static class ScaleBenchmark
         }
 
         return Stopwatch.GetTimestamp();
+    }
+
+    // Every working-set figure is read once the working set has settled (see IdleWaiter.SettleMemoryAsync): the same
+    // state for the empty cluster, one Service and the full cluster, so their differences compare like with like.
+    private static async Task<double> SettleAsync(IdleWaiter idle, string what, ScaleOptions options)
+    {
+        var (seconds, settled) = await idle.SettleMemoryAsync(options.SettleTimeout);
+        Progress(settled
+            ? $"working set settled ({what}) after {seconds:F0} s"
+            : $"working set still moving ({what}) after {seconds:F0} s; read anyway");
+        return seconds;
     }
 
     internal static int StatusPatches(KubeApiSimulator simulator) => simulator.Requests.Count("patch", "services", "status");

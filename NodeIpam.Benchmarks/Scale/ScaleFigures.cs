@@ -23,6 +23,9 @@ internal sealed class ScaleFigures
     public double EmptyClusterWorkingSetMegabytes { get; set; }
 
     public double OneServiceWorkingSetMegabytes { get; set; }
+
+    /// <summary>Seconds the full cluster's working set took to settle before the steady figure was read.</summary>
+    public double SteadySettleSeconds { get; set; }
     public double IdealClientSeconds { get; set; }
     public double WriteRatePerSecond { get; set; }
     public int WritesNeeded { get; set; }

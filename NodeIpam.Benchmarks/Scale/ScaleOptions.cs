@@ -58,6 +58,12 @@ internal sealed record ScaleOptions
     /// <summary>Idle time over which steady API requests, working set and CPU are measured.</summary>
     public TimeSpan SteadyWindow { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Longest wait for the working set to settle before a memory figure is read (an idle operator settled in about
+    /// 3 minutes after its start in our runs).
+    /// </summary>
+    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Give up waiting for a convergence after this long (a MISS, not a hang).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 

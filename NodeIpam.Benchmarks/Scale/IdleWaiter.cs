@@ -35,7 +35,7 @@ internal sealed class IdleWaiter(OperatorProcess op, KubeApiSimulator simulator)
     /// Waits until the working set has settled: less than <see cref="SettledBytes"/> of change over the last
     /// <see cref="SettleSpan"/> (sampled every <see cref="SettlePoll"/>), or <paramref name="timeout"/>. An idle operator
     /// keeps growing for a few minutes after start with no work at all (its periodic work fills the collector's
-    /// allocation budget and gets compiled again optimised: measured 95 → 106 MB over 160 s on an empty cluster), so
+    /// allocation budget and gets compiled again optimised; the README gives the curve measured), so
     /// a steady figure read before that is not its steady state. Returns the seconds waited and whether it settled.
     /// </summary>
     public async Task<(double Seconds, bool Settled)> SettleMemoryAsync(TimeSpan timeout)

@@ -10,8 +10,8 @@ namespace NodeIpam.Runtime.Client;
 /// path is kept so that relative certificate paths resolve against it; fields the model does not know are ignored),
 /// but with a plain YamlDotNet deserializer: every kubeconfig property carries its YAML name as an attribute, so none
 /// of the client's YAML set-up is needed. That set-up (<c>KubernetesYaml</c>) maps every API model's JSON names when
-/// first used and keeps the map for the life of the process: 5.8 MB of heap for reading a 20-line file, against
-/// 0.2 MB here. A file that is not YAML is a <see cref="KubeConfigException"/> naming the file and the position.
+/// first used and keeps the map for the life of the process, megabytes of heap to read a short file (README,
+/// Benchmarks). A file that is not YAML is a <see cref="KubeConfigException"/> naming the file and the position.
 /// </summary>
 internal static class KubeconfigFile
 {
